@@ -1,0 +1,21 @@
+# Build once, then two small runtime images: `api` (Node) and `web` (nginx with the SPA, proxying /api).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+RUN npm i -g pnpm@12.4.2
+COPY . .
+RUN pnpm install --frozen-lockfile && pnpm build && pnpm deploy --filter @leerwinkel/api --prod --legacy /deploy \
+    && cp -r apps/api/dist /deploy/dist
+
+FROM node:20-bookworm-slim AS api
+ENV NODE_ENV=production
+WORKDIR /app/apps/api
+COPY --from=build /deploy /app/apps/api
+COPY --from=build /app/libs /app/libs
+USER node
+EXPOSE 3000
+CMD ["node", "dist/main.js"]
+
+FROM nginx:1.29-alpine AS web
+COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf
+COPY --from=build /app/apps/web/dist /usr/share/nginx/html
+EXPOSE 8080

@@ -1,0 +1,111 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { type Problem, ProblemCode, type ProblemCodeValue } from '@leerwinkel/contracts';
+import { DomainError } from './domain-error.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** `urn:leerwinkel:problem:region.not-found` for `REGION.NOT_FOUND`; listed in docs/api.md. */
+export function problemType(code: ProblemCodeValue): string {
+  return `urn:leerwinkel:problem:${code.toLowerCase().replaceAll('_', '-')}`;
+}
+
+/** Errors the body parser raises before any controller runs (http-errors with a `type`). */
+const BODY_PARSER_ERRORS: Record<string, { code: ProblemCodeValue; title: string }> = {
+  'entity.parse.failed': { code: ProblemCode.MALFORMED_BODY, title: 'Malformed request body' },
+  'entity.too.large': { code: ProblemCode.BODY_TOO_LARGE, title: 'Request body too large' },
+  'encoding.unsupported': { code: ProblemCode.UNSUPPORTED_MEDIA_TYPE, title: 'Unsupported content encoding' },
+  'charset.unsupported': { code: ProblemCode.UNSUPPORTED_MEDIA_TYPE, title: 'Unsupported charset' },
+};
+
+/** Turns every error into RFC 9457 problem+json; internals never leave the process. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception, request);
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, correlationId: problem.correlationId, path: request.originalUrl }, 'request failed');
+    }
+    if (response.headersSent) return;
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown, request: Request): Problem & Record<string, unknown> {
+    const instance = request.originalUrl.split('?')[0];
+    const correlationId = typeof request.id === 'string' ? request.id : 'unknown';
+    if (exception instanceof DomainError) {
+      return {
+        type: problemType(exception.code),
+        title: exception.title,
+        status: exception.status,
+        ...(exception.detail === undefined ? {} : { detail: exception.detail }),
+        instance,
+        code: exception.code,
+        correlationId,
+        ...(exception.errors ? { errors: exception.errors } : {}),
+        ...exception.extensions,
+      };
+    }
+    const bodyError = bodyParserError(exception);
+    if (bodyError) {
+      return { type: problemType(bodyError.code), title: bodyError.title, status: bodyError.status, instance, code: bodyError.code, correlationId };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = httpCode(status);
+      const body = exception.getResponse();
+      const extensions = typeof body === 'object' && 'details' in body ? { details: body.details } : {};
+      return {
+        type: problemType(code),
+        title: titleFor(status),
+        status,
+        detail: status === 404 ? `No route for ${request.method} ${instance ?? ''}.` : exception.message,
+        instance,
+        code,
+        correlationId,
+        ...extensions,
+      };
+    }
+    return {
+      type: problemType(ProblemCode.INTERNAL),
+      title: 'Internal server error',
+      status: 500,
+      detail: `Something went wrong on our side. Quote correlation id ${correlationId} when you report it.`,
+      instance,
+      code: ProblemCode.INTERNAL,
+      correlationId,
+    };
+  }
+}
+
+/** Body-parser and URL errors, raw or as wrapped by Nest's Express adapter (BadRequestException with a cause). */
+function bodyParserError(exception: unknown): { code: ProblemCodeValue; title: string; status: number } | undefined {
+  const source = exception instanceof HttpException && exception.cause !== undefined ? exception.cause : exception;
+  if (source instanceof URIError) return { code: ProblemCode.MALFORMED_URL, title: 'Malformed URL', status: 400 };
+  if (typeof source !== 'object' || source === null || !('type' in source)) return undefined;
+  const { type, status } = source as { type: unknown; status?: unknown };
+  const known = typeof type === 'string' ? BODY_PARSER_ERRORS[type] : undefined;
+  return known ? { ...known, status: typeof status === 'number' ? status : 400 } : undefined;
+}
+
+/** Nest's own HttpExceptions (domain code throws DomainError): a bare 404 is Nest's "no route". */
+function httpCode(status: number): ProblemCodeValue {
+  if (status === 404) return ProblemCode.ROUTE_NOT_FOUND;
+  if (status === 405) return ProblemCode.METHOD_NOT_ALLOWED;
+  if (status === 415) return ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+  if (status === 413) return ProblemCode.BODY_TOO_LARGE;
+  if (status === 503) return ProblemCode.SERVICE_UNAVAILABLE;
+  return ProblemCode.HTTP_ERROR;
+}
+
+function titleFor(status: number): string {
+  const name: string | undefined = HttpStatus[status];
+  if (!name) return 'Error';
+  const words = name.toLowerCase().split('_').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root (apps/api/src/config → ../../../..), also right for the built dist/config. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+const DEV_APP_PASSWORD = 'leerwinkel-dev-only-app-password';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Owner/migrator connection: runs migrations and provisions regions (needs CREATEROLE). */
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /** Password of the runtime login role `<prefix>_app` (created and kept in step by db:migrate). */
+    DATABASE_APP_PASSWORD: z.string().min(16).optional(),
+    /** Prefix of every role the platform creates (roles are cluster-wide); defaults to the database name. */
+    DATABASE_ROLE_PREFIX: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,19}$/, 'lower-case letters, digits and _; at most 20 characters')
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+    MIGRATION_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+    EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    EMBEDDED_POSTGRES_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data', 'postgres')),
+    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('100kb'),
+    WEB_DIST_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'apps', 'web', 'dist')),
+    SERVE_WEB: booleanString.default(true),
+    SEED_DEMO_DATA: booleanString.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production' });
+    }
+    if (!env.DATABASE_APP_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_APP_PASSWORD'], message: 'is required in production' });
+    }
+  });
+
+export interface DatabaseSettings {
+  /** Owner connection; undefined means: start the embedded PostgreSQL. */
+  url: string | undefined;
+  appPassword: string;
+  rolePrefix: string | undefined;
+  poolSize: number;
+  statementTimeoutMs: number;
+  migrationConcurrency: number;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  database: DatabaseSettings;
+  embeddedPostgres: { port: number; dataDir: string };
+  bodyLimit: string;
+  web: { distDir: string; serve: boolean };
+  seedDemoData: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once. Nothing else in the app reads process.env. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    database: {
+      url: env.DATABASE_URL,
+      appPassword: env.DATABASE_APP_PASSWORD ?? DEV_APP_PASSWORD,
+      rolePrefix: env.DATABASE_ROLE_PREFIX,
+      poolSize: env.DATABASE_POOL_SIZE,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      migrationConcurrency: env.MIGRATION_CONCURRENCY,
+    },
+    embeddedPostgres: { port: env.EMBEDDED_POSTGRES_PORT, dataDir: env.EMBEDDED_POSTGRES_DIR },
+    bodyLimit: env.BODY_LIMIT,
+    web: { distDir: env.WEB_DIST_DIR, serve: env.SERVE_WEB },
+    seedDemoData: env.SEED_DEMO_DATA ?? env.NODE_ENV !== 'production',
+  };
+}
+
+/** The same configuration with the database URL filled in (after the embedded server started). */
+export function withDatabaseUrl(config: AppConfig, url: string): AppConfig {
+  return { ...config, database: { ...config.database, url } };
+}

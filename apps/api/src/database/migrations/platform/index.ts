@@ -1,0 +1,5 @@
+import type { MigrationClass } from '../../migration-runner.js';
+import { CreatePlatform1764403200000 } from './1764403200000-create-platform.js';
+
+/** Platform migrations, applied to the `platform` schema in timestamp order. */
+export const platformMigrations: readonly MigrationClass[] = [CreatePlatform1764403200000];

@@ -1,0 +1,5 @@
+import type { MigrationClass } from '../../migration-runner.js';
+import { CreateRegionSettings1764403200000 } from './1764403200000-create-region-settings.js';
+
+/** Region migrations, applied to every region schema in timestamp order. */
+export const regionMigrations: readonly MigrationClass[] = [CreateRegionSettings1764403200000];

@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class HealthIndicatorDto {
+  @ApiProperty({ enum: ['up', 'down'] })
+  status!: 'up' | 'down';
+}
+
+export class HealthChecksDto {
+  @ApiProperty({ type: HealthIndicatorDto })
+  database!: HealthIndicatorDto;
+}
+
+/** The @nestjs/terminus answer, documented here so the contract does not depend on its swagger plugin. */
+export class HealthDto {
+  @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] })
+  status!: 'ok' | 'error' | 'shutting_down';
+
+  @ApiPropertyOptional({ type: HealthChecksDto, description: 'Checks that are up.' })
+  info?: HealthChecksDto;
+
+  @ApiPropertyOptional({ type: HealthChecksDto, description: 'Checks that are down.' })
+  error?: HealthChecksDto;
+
+  @ApiProperty({ type: HealthChecksDto, description: 'Every check.' })
+  details!: HealthChecksDto;
+}
+
+export class LivenessDto {
+  @ApiProperty({ enum: ['ok'] })
+  status!: 'ok';
+}

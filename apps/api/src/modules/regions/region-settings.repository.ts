@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { RegionSettingsEntity } from './region-settings.entity.js';
+
+export type RegionSettingsChanges = Partial<
+  Pick<RegionSettingsEntity, 'contactEmail' | 'contactPhone' | 'referralExpiryDays' | 'inszEnabled'>
+>;
+
+/** Region settings; every method runs inside a region unit of work (the manager's search_path is the region). */
+@Injectable()
+export class RegionSettingsRepository {
+  async get(manager: EntityManager): Promise<RegionSettingsEntity> {
+    return manager.getRepository(RegionSettingsEntity).findOneByOrFail({ id: true });
+  }
+
+  async update(manager: EntityManager, changes: RegionSettingsChanges): Promise<RegionSettingsEntity> {
+    const repository = manager.getRepository(RegionSettingsEntity);
+    if (Object.keys(changes).length > 0) await repository.update({ id: true }, changes);
+    return repository.findOneByOrFail({ id: true });
+  }
+}

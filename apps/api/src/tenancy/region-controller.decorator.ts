@@ -1,0 +1,23 @@
+import { applyDecorators, Controller, UseGuards } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { RegionGuard } from './region.guard.js';
+
+/** The route prefix of everything a region owns. */
+export const REGION_ROUTE_PREFIX = 'v1/regions/:region';
+
+/**
+ * Declares a region-scoped controller under /api/v1/regions/{region}/<path>, guarded by RegionGuard.
+ * Every controller whose routes contain `:region` must use this (a test checks it).
+ */
+export function RegionController(path: string, tag: string): ClassDecorator {
+  return applyDecorators(
+    Controller(path ? `${REGION_ROUTE_PREFIX}/${path}` : REGION_ROUTE_PREFIX),
+    UseGuards(RegionGuard),
+    ApiTags(tag),
+    ApiParam({
+      name: 'region',
+      description: 'Region slug, e.g. `west-vlaanderen`.',
+      schema: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,40}$' },
+    }),
+  );
+}

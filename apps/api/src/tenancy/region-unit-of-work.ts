@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { RegionContext } from './region-context.js';
+import type { RegionRef } from './region-registry.repository.js';
+import { quoteIdent } from './region-naming.js';
+
+/**
+ * The only way to touch a region's data. Each unit of work is one transaction on the shared pool whose
+ * first statement switches, transaction-locally, to the region's role and search_path. COMMIT or ROLLBACK
+ * ends both, so nothing leaks to the next user of the connection (and PgBouncer transaction pooling works).
+ * PostgreSQL then refuses anything outside the region's schema and the read-only reference data.
+ */
+@Injectable()
+export class RegionUnitOfWork {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly context: RegionContext,
+  ) {}
+
+  /** Runs `work` in the current request's region (set by RegionGuard). */
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const region = this.context.current();
+    // A programming error (a region route without RegionGuard): fail closed, answer a plain 500.
+    if (!region) throw new Error('No region context: region-scoped work outside a RegionGuard-protected route');
+    return this.runIn(region, work);
+  }
+
+  /** Runs `work` in an explicitly given region (jobs, operations). */
+  runIn<T>(region: RegionRef, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query("SELECT set_config('role', $1, true), set_config('search_path', $2, true)", [
+        region.roleName,
+        quoteIdent(region.schemaName),
+      ]);
+      return work(manager);
+    });
+  }
+}

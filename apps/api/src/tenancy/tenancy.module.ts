@@ -1,0 +1,17 @@
+import { Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { RegionContext } from './region-context.js';
+import { RegionContextMiddleware } from './region-context.middleware.js';
+import { RegionGuard } from './region.guard.js';
+import { RegionRegistryRepository } from './region-registry.repository.js';
+import { RegionUnitOfWork } from './region-unit-of-work.js';
+
+@Global()
+@Module({
+  providers: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork],
+  exports: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork],
+})
+export class TenancyModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RegionContextMiddleware).forRoutes('*');
+  }
+}

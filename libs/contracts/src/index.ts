@@ -1,0 +1,5 @@
+export { ProblemCode, type ProblemCodeValue } from './problem-codes.js';
+export type { Problem, ProblemFieldError } from './problem.js';
+export { createApiClient, type ApiClient } from './api/client.js';
+export type { paths, components, operations } from './api/schema.js';
+export { REGION_SLUG_PATTERN, isRegionSlug } from './region-slug.js';

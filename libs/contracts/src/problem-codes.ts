@@ -1,0 +1,34 @@
+/**
+ * Stable problem codes carried in the `code` member of every RFC 9457 problem+json answer.
+ * Clients (the web app, partners) map these to messages; never rename one once published.
+ */
+export const ProblemCode = {
+  /** The request did not pass validation; `errors` lists the fields. */
+  VALIDATION_FAILED: 'VALIDATION.FAILED',
+  /** The body is not valid JSON. */
+  MALFORMED_BODY: 'REQUEST.MALFORMED_BODY',
+  /** The body exceeds the configured size limit. */
+  BODY_TOO_LARGE: 'REQUEST.BODY_TOO_LARGE',
+  /** The URL is not well-formed (e.g. a broken %-encoding). */
+  MALFORMED_URL: 'REQUEST.MALFORMED_URL',
+  /** The body's media type is not supported. */
+  UNSUPPORTED_MEDIA_TYPE: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  /** No route matches the method and path. */
+  ROUTE_NOT_FOUND: 'ROUTE.NOT_FOUND',
+  /** The method is not allowed on this route. */
+  METHOD_NOT_ALLOWED: 'ROUTE.METHOD_NOT_ALLOWED',
+  /** The region slug in the path is not well-formed. */
+  REGION_INVALID_SLUG: 'REGION.INVALID_SLUG',
+  /** No active region has this slug. */
+  REGION_NOT_FOUND: 'REGION.NOT_FOUND',
+  /** A region with this slug already exists. */
+  REGION_ALREADY_EXISTS: 'REGION.ALREADY_EXISTS',
+  /** A dependency (the database) is not available; retry later. */
+  SERVICE_UNAVAILABLE: 'SERVICE.UNAVAILABLE',
+  /** An unexpected error; the `correlationId` identifies it in the logs. */
+  INTERNAL: 'INTERNAL.ERROR',
+  /** A generic HTTP error without a more specific code. */
+  HTTP_ERROR: 'HTTP.ERROR',
+} as const;
+
+export type ProblemCodeValue = (typeof ProblemCode)[keyof typeof ProblemCode];

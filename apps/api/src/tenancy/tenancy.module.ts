@@ -12,6 +12,6 @@ import { RegionUnitOfWork } from './region-unit-of-work.js';
 })
 export class TenancyModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RegionContextMiddleware).forRoutes('*');
+    consumer.apply(RegionContextMiddleware).forRoutes('{*path}');
   }
 }

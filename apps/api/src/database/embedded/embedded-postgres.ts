@@ -95,7 +95,8 @@ export class EmbeddedPostgres {
 
   private initialise(binaries: Binaries, owner: SystemUser): void {
     this.log(`Creating a PostgreSQL cluster in ${this.dataDir} ...`);
-    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    mkdirSync(path.dirname(this.dataDir), { recursive: true }); // parents stay enterable for the postgres user
+    mkdirSync(this.dataDir, { mode: 0o700 });
     const passwordFile = path.join(os.tmpdir(), `leerwinkel-pg-pw-${process.pid}-${Date.now()}`);
     writeFileSync(passwordFile, `${EMBEDDED_PASSWORD}\n`, { mode: 0o600 });
     if (owner.uid !== undefined && owner.gid !== undefined) {

@@ -47,7 +47,7 @@ export default tseslint.config(
     files: [
       'apps/api/src/config/**',
       'apps/api/test/**',
-      'apps/api/bench/**',
+      'apps/api/scripts/**',
       'apps/web/vite.config.ts',
       'apps/web/e2e/**',
       'scripts/**',

@@ -74,7 +74,8 @@ describe('region provisioning and migrations', () => {
     // Scoped to what this test owns: other test files provision regions meanwhile.
     const catalog = async (): Promise<unknown> =>
       ctx.owner.query(
-        `SELECT (SELECT json_agg(c.relname || ':' || c.relacl::text ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        `SELECT (SELECT json_agg(concat_ws(':', n.nspname, c.relname, c.relkind, c.relacl::text) ORDER BY n.nspname, c.relname, c.relkind)
+                  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                   WHERE n.nspname IN ('platform', 'reference', $1)) AS relations,
                 (SELECT json_agg(r.rolname || ':' || r.rolinherit ORDER BY r.rolname) FROM pg_roles r WHERE r.rolname = ANY($2)) AS roles,
                 (SELECT count(*) FROM platform.migrations)::int AS platform_migrations,

@@ -6,7 +6,7 @@ export type RegionSettingsChanges = Partial<
   Pick<RegionSettingsEntity, 'contactEmail' | 'contactPhone' | 'referralExpiryDays' | 'inszEnabled'>
 >;
 
-/** Region settings; every method runs inside a region unit of work (the manager's search_path is the region). */
+/** Region settings; every method takes the manager of a region unit of work (see tenancy/region-unit-of-work.ts). */
 @Injectable()
 export class RegionSettingsRepository {
   async get(manager: EntityManager): Promise<RegionSettingsEntity> {

@@ -3,13 +3,19 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { appConnectionOptions } from './database/data-sources.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { IDENTITY_ENTITIES } from './modules/identity/identity.entities.js';
+import { IdentityModule } from './modules/identity/identity.module.js';
+import { PartnersModule } from './modules/partners/partners.module.js';
+import { UsersModule } from './modules/users/users.module.js';
 import { RegionSettingsEntity } from './modules/regions/region-settings.entity.js';
 import { RegionsModule } from './modules/regions/regions.module.js';
 import { RegionEntity } from './tenancy/region.entity.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 
-export const ENTITIES = [RegionEntity, RegionSettingsEntity];
+export const ENTITIES = [RegionEntity, RegionSettingsEntity, ...IDENTITY_ENTITIES];
 
 @Module({})
 export class AppModule {
@@ -21,8 +27,13 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...appConnectionOptions(config.database), entities: ENTITIES }),
         TenancyModule,
+        IdentityModule,
+        AuditModule,
+        AuthModule,
         HealthModule,
         RegionsModule,
+        UsersModule,
+        PartnersModule,
         ...extraModules,
       ],
     };

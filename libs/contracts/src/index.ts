@@ -3,3 +3,4 @@ export type { Problem, ProblemFieldError } from './problem.js';
 export { createApiClient, type ApiClient } from './api/client.js';
 export type { paths, components, operations } from './api/schema.js';
 export { REGION_SLUG_PATTERN, isRegionSlug } from './region-slug.js';
+export { REGION_ROLES, CENTRAL_ROLES, PARTNER_SCOPES, type RegionRole, type CentralRole, type PartnerScope } from './access.js';

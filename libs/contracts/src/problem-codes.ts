@@ -23,6 +23,26 @@ export const ProblemCode = {
   REGION_NOT_FOUND: 'REGION.NOT_FOUND',
   /** A region with this slug already exists. */
   REGION_ALREADY_EXISTS: 'REGION.ALREADY_EXISTS',
+  /** No valid credentials (missing, expired, tampered or revoked token). */
+  UNAUTHENTICATED: 'AUTH.UNAUTHENTICATED',
+  /** Authenticated, but not allowed to do this. */
+  FORBIDDEN: 'AUTH.FORBIDDEN',
+  /** E-mail and password do not match an active account (deliberately the same for unknown e-mails). */
+  INVALID_CREDENTIALS: 'AUTH.INVALID_CREDENTIALS',
+  /** Too many failed logins: the account is locked until `retryAfter`. */
+  ACCOUNT_LOCKED: 'AUTH.ACCOUNT_LOCKED',
+  /** The refresh token is missing, expired, revoked or was reused (the session family is revoked). */
+  REFRESH_INVALID: 'AUTH.REFRESH_INVALID',
+  /** The invitation link is unknown, used or expired. */
+  INVITATION_INVALID: 'AUTH.INVITATION_INVALID',
+  /** The password is too short or too common. */
+  WEAK_PASSWORD: 'AUTH.WEAK_PASSWORD',
+  /** Too many requests; see the Retry-After header. */
+  RATE_LIMITED: 'REQUEST.RATE_LIMITED',
+  /** The resource does not exist or is not visible to you. */
+  NOT_FOUND: 'RESOURCE.NOT_FOUND',
+  /** The change conflicts with the current state (e.g. a duplicate). */
+  CONFLICT: 'RESOURCE.CONFLICT',
   /** A dependency (the database) is not available; retry later. */
   SERVICE_UNAVAILABLE: 'SERVICE.UNAVAILABLE',
   /** An unexpected error; the `correlationId` identifies it in the logs. */

@@ -3,7 +3,7 @@ import { createLogger } from '../common/logging/logger.js';
 import { createOwnerDataSource, databaseIdentity } from '../database/data-sources.js';
 import { openDatabaseServer } from '../database/database-server.js';
 import { runMigrations } from '../database/migrate.js';
-import { DEMO_REGIONS, seedDemoData } from '../database/seeds/demo.seed.js';
+import { DEMO_CENTRAL_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, demoRegionAccounts, seedDemoData } from '../database/seeds/demo.seed.js';
 import { fail, loadConfigOrExit, log } from './cli.js';
 
 /**
@@ -49,7 +49,9 @@ log(
     `  Leerwinkel is running at ${url}`,
     `  API ${url}/api  ·  docs ${url}/api/docs  ·  OpenAPI ${url}/api/openapi.json`,
     `  Demo regions: ${DEMO_REGIONS.map((r) => r.slug).join(', ')}`,
-    '  Demo logins: none yet (accounts arrive with the identity feature).',
+    `  Demo logins (DEMO ONLY, password ${DEMO_PASSWORD}):`,
+    ...DEMO_CENTRAL_ACCOUNTS.map((a) => `    ${a.email.padEnd(48)} ${a.role}`),
+    ...demoRegionAccounts('<region>', '').map((a) => `    ${a.email.padEnd(48)} ${a.role} of that region`),
     '  Press Ctrl-C to stop.',
     '',
   ].join('\n'),

@@ -6,6 +6,7 @@ import { z } from 'zod';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 const DEV_APP_PASSWORD = 'leerwinkel-dev-only-app-password';
+const DEV_JWT_SECRET = 'leerwinkel-dev-only-jwt-secret-do-not-use-in-production';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0'])
@@ -35,6 +36,21 @@ const envSchema = z
     WEB_DIST_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'apps', 'web', 'dist')),
     SERVE_WEB: booleanString.default(true),
     SEED_DEMO_DATA: booleanString.optional(),
+    /** HMAC key of access tokens (HS256); at least 32 characters. */
+    JWT_SECRET: z.string().min(32).optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+    /** Secure flag of the refresh cookie; defaults to on in production. */
+    COOKIE_SECURE: booleanString.optional(),
+    /** Origin people use to reach the web app (links in invitations). */
+    PUBLIC_URL: z.url().optional(),
+    /** Requests per minute per authenticated principal (user or partner client). */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+    LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP: z.coerce.number().int().min(1).default(30),
+    LOGIN_RATE_LIMIT_PER_MINUTE_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    /** Express "trust proxy": set when a reverse proxy sets X-Forwarded-For (e.g. 1, or loopback). */
+    TRUST_PROXY: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -43,6 +59,9 @@ const envSchema = z
     }
     if (!env.DATABASE_APP_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_APP_PASSWORD'], message: 'is required in production' });
+    }
+    if (!env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
     }
   });
 
@@ -66,6 +85,16 @@ export interface AppConfig {
   bodyLimit: string;
   web: { distDir: string; serve: boolean };
   seedDemoData: boolean;
+  auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    invitationTtlHours: number;
+    cookieSecure: boolean;
+    publicUrl: string;
+  };
+  rateLimits: { perPrincipalPerMinute: number; loginPerIpPerMinute: number; loginPerAccountPerMinute: number };
+  trustProxy: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +128,20 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     bodyLimit: env.BODY_LIMIT,
     web: { distDir: env.WEB_DIST_DIR, serve: env.SERVE_WEB },
     seedDemoData: env.SEED_DEMO_DATA ?? env.NODE_ENV !== 'production',
+    auth: {
+      jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      invitationTtlHours: env.INVITATION_TTL_HOURS,
+      cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    },
+    rateLimits: {
+      perPrincipalPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      loginPerIpPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP,
+      loginPerAccountPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE_PER_ACCOUNT,
+    },
+    trustProxy: env.TRUST_PROXY,
   };
 }
 

@@ -41,6 +41,8 @@ export async function setUpPlatform(
   await runner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA platform TO ${app}`);
   await runner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA platform TO ${app}`);
   await runner.query(`REVOKE ALL ON platform.migrations FROM ${app}`);
+  // Append-only: the API may add audit events and read them, never change or remove one.
+  await runner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON platform.audit_event FROM ${app}`);
   await runner.query(`GRANT USAGE ON SCHEMA reference TO ${regionBase}, ${app}`);
   await runner.query(`GRANT SELECT ON ALL TABLES IN SCHEMA reference TO ${regionBase}, ${app}`);
   return applied;

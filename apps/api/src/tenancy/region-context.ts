@@ -1,9 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
+import type { RegionRole } from '@leerwinkel/contracts';
 import type { RegionRef } from './region-registry.repository.js';
 
 interface RegionStore {
   region?: RegionRef;
+  /** The caller's role in the region (absent for jobs). */
+  role?: RegionRole;
 }
 
 /**
@@ -20,10 +23,15 @@ export class RegionContext {
     return this.storage.run(region ? { region } : {}, fn);
   }
 
-  enter(region: RegionRef): void {
+  enter(region: RegionRef, role?: RegionRole): void {
     const store = this.storage.getStore();
     if (!store) throw new Error('RegionContext.enter() outside a context: is the RegionContextMiddleware applied?');
     store.region = region;
+    if (role) store.role = role;
+  }
+
+  role(): RegionRole | undefined {
+    return this.storage.getStore()?.role;
   }
 
   current(): RegionRef | undefined {

@@ -5,14 +5,15 @@ import { describe, expect, it } from '@jest/globals';
 
 /**
  * All tenancy code lives in src/tenancy (and schema DDL in src/database). Feature code never chooses a
- * schema or a role: no schema-qualified SQL, no `schema:` in entities, no role or search_path switching.
+ * region schema or a role: no region-qualified SQL, no entity in a named region schema, no role or
+ * search_path switching. (Platform entities name the `platform` schema, which is not a region's.)
  */
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ALLOWED = ['tenancy', 'database', 'cli', 'bench'].map((folder) => path.join(SRC, folder) + path.sep);
 
 const FORBIDDEN: [RegExp, string][] = [
-  [/\b(region_[a-z0-9_]+|platform|reference)\.[a-z_]+/, 'schema-qualified SQL'],
-  [/schema:\s*['"]/, 'an entity or query naming a schema'],
+  [/\bregion_[a-z0-9_]+\.[a-z_]+/, 'SQL qualified with a region schema'],
+  [/schema:\s*['"](?!platform['"])/, 'an entity naming a schema other than platform'],
   [/search_path|set_config\(\s*'role'|\bSET\s+(LOCAL\s+)?ROLE\b/i, 'switching role or search_path'],
 ];
 

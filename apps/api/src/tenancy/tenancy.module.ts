@@ -4,11 +4,12 @@ import { RegionContextMiddleware } from './region-context.middleware.js';
 import { RegionGuard } from './region.guard.js';
 import { RegionRegistryRepository } from './region-registry.repository.js';
 import { RegionUnitOfWork } from './region-unit-of-work.js';
+import { RegionProvisioning } from './owner-data-source.js';
 
 @Global()
 @Module({
-  providers: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork],
-  exports: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork],
+  providers: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork, RegionProvisioning],
+  exports: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork, RegionProvisioning],
 })
 export class TenancyModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { ProvisionedRegion } from '../../src/tenancy/region-provisioner.js';
 import { ProbeModule, type ProbeAnswer } from '../support/probe.module.js';
-import { createTestContext, type TestContext } from '../support/test-context.js';
+import { createTestContext, signIn, type TestContext } from '../support/test-context.js';
 
 const REGIONS = 12;
 const REQUESTS = 2_400;
@@ -13,12 +13,15 @@ describe('isolation under concurrency', () => {
   let ctx: TestContext;
   let app: NestExpressApplication;
   let regions: ProvisionedRegion[];
+  let authorization: string;
 
   beforeAll(async () => {
     ctx = await createTestContext();
     regions = [];
     for (let i = 0; i < REGIONS; i++) regions.push(await ctx.newRegion());
-    app = await ctx.newApp({ poolSize: 2, extraModules: [ProbeModule] });
+    app = await ctx.newApp({ poolSize: 2, extraModules: [ProbeModule], env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+    const user = await ctx.newUser({ regions: Object.fromEntries(regions.map((r) => [r.slug, 'counsellor'])) });
+    authorization = (await signIn(app, user)).authorization;
   });
   afterAll(async () => {
     await ctx.close();
@@ -38,6 +41,7 @@ describe('isolation under concurrency', () => {
       if (kind === 0 || kind === 1) {
         const response = await request(server)
           .post(`/api/v1/regions/${region.slug}/probe`)
+          .set('authorization', authorization)
           .query({ marker, fail: kind === 1 ? '1' : '0' });
         if (kind === 1) {
           expect(response.status).toBe(500);
@@ -49,11 +53,11 @@ describe('isolation under concurrency', () => {
         committed.get(region.slug)?.add(marker);
         check(region, response.body as ProbeAnswer, marker);
       } else if (kind === 2) {
-        const response = await request(server).get(`/api/v1/regions/${region.slug}/probe`);
+        const response = await request(server).get(`/api/v1/regions/${region.slug}/probe`).set('authorization', authorization);
         expect(response.status).toBe(200);
         check(region, response.body as ProbeAnswer);
       } else {
-        const response = await request(server).get(`/api/v1/regions/${region.slug}/settings`);
+        const response = await request(server).get(`/api/v1/regions/${region.slug}/settings`).set('authorization', authorization);
         expect(response.status).toBe(200);
         const body = response.body as { region: string; contactEmail: string | null };
         if (body.region !== region.slug || !(body.contactEmail === null || body.contactEmail.startsWith(`${region.slug}.`))) {
@@ -80,7 +84,7 @@ describe('isolation under concurrency', () => {
     expect(rolledBack.size).toBe(REQUESTS / 4);
     // Every region ends with one of its own committed writes, never a rolled-back one.
     for (const region of regions) {
-      const answer = (await request(server).get(`/api/v1/regions/${region.slug}/probe`)).body as ProbeAnswer;
+      const answer = (await request(server).get(`/api/v1/regions/${region.slug}/probe`).set('authorization', authorization)).body as ProbeAnswer;
       expect(committed.get(region.slug)?.has(answer.email ?? '')).toBe(true);
       expect(rolledBack.has(answer.email ?? '')).toBe(false);
     }

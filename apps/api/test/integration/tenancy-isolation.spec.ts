@@ -38,8 +38,9 @@ describe('region isolation enforced by PostgreSQL', () => {
 
     // The registry is platform data: it resolves each slug to its own schema and role, nothing else.
     const registry = app.get(RegionRegistryRepository);
-    expect(await registry.findActiveBySlug(a.slug)).toMatchObject({ schemaName: a.schemaName, roleName: a.roleName });
-    expect(await registry.findActiveBySlug(b.slug)).toMatchObject({ schemaName: b.schemaName, roleName: b.roleName });
+    const member = await ctx.newUser({ regions: { [a.slug]: 'counsellor' } });
+    expect(await registry.findActiveWithRole(a.slug, member.id)).toMatchObject({ region: { schemaName: a.schemaName, roleName: a.roleName }, role: 'counsellor' });
+    expect(await registry.findActiveWithRole(b.slug, member.id)).toMatchObject({ region: { schemaName: b.schemaName, roleName: b.roleName }, role: null });
   });
 
   it("inside region A's unit of work, region B's schema and the platform's tables are refused by PostgreSQL", async () => {

@@ -3,6 +3,9 @@ import type { DynamicModule } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
+import request from 'supertest';
+import type { CentralRole, RegionRole } from '@leerwinkel/contracts';
+import { PasswordHasher } from '../../src/common/auth/password-hasher.js';
 import { createApp } from '../../src/app.factory.js';
 import { type AppConfig, loadConfig } from '../../src/config/config.js';
 import { createOwnerDataSource, type DatabaseIdentity, databaseIdentity } from '../../src/database/data-sources.js';
@@ -17,10 +20,30 @@ export interface TestContext {
   owner: DataSource;
   /** A freshly provisioned region with a unique slug (through the real provisioning path). */
   newRegion: (overrides?: { slug?: string; displayName?: string; migrations?: readonly MigrationClass[] }) => Promise<ProvisionedRegion>;
+  /** A user with the given memberships / central role / partner, active with a known password. */
+  newUser: (options?: NewUserOptions) => Promise<TestUser>;
+  /** A partner organisation. */
+  newPartner: (name?: string) => Promise<{ id: string; name: string }>;
   /** The real HTTP application (not listening; use supertest on app.getHttpServer()). */
-  newApp: (options?: { poolSize?: number; extraModules?: DynamicModule['imports'] }) => Promise<NestExpressApplication>;
+  newApp: (options?: { poolSize?: number; extraModules?: DynamicModule['imports']; env?: Record<string, string> }) => Promise<NestExpressApplication>;
   close: () => Promise<void>;
 }
+
+export interface NewUserOptions {
+  regions?: Record<string, RegionRole>;
+  centralRole?: CentralRole;
+  partnerId?: string;
+  status?: 'active' | 'invited' | 'deactivated';
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+}
+
+export const TEST_PASSWORD = 'Correct-horse-battery-42';
+let testPasswordHash: Promise<string> | undefined;
 
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', ...overrides });
@@ -49,8 +72,30 @@ export async function createTestContext(): Promise<TestContext> {
       const provisioner = new RegionProvisioner(owner, identity.rolePrefix, identity.roles, overrides.migrations);
       return provisioner.provision(slug, overrides.displayName ?? `Test region ${slug}`);
     },
+    newUser: async (options = {}) => {
+      testPasswordHash ??= new PasswordHasher().hash(TEST_PASSWORD);
+      const email = `${uniqueSlug('user')}@test.leerwinkel.test`;
+      const [row] = await owner.query<[{ id: string }]>(
+        `INSERT INTO platform.user_account (email, display_name, password_hash, status, central_role, partner_id)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [email, `Test ${email}`, await testPasswordHash, options.status ?? 'active', options.centralRole ?? null, options.partnerId ?? null],
+      );
+      for (const [slug, role] of Object.entries(options.regions ?? {})) {
+        await owner.query(
+          'INSERT INTO platform.region_membership (user_id, region_id, role) SELECT $1, id, $3 FROM platform.region WHERE slug = $2',
+          [row.id, slug, role],
+        );
+      }
+      return { id: row.id, email, password: TEST_PASSWORD };
+    },
+    newPartner: async (name) => {
+      const [row] = await owner.query<[{ id: string; name: string }]>('INSERT INTO platform.partner (name) VALUES ($1) RETURNING id, name', [
+        name ?? `Partner ${uniqueSlug('p')}`,
+      ]);
+      return row;
+    },
     newApp: async (options = {}) => {
-      const appConfig = testConfig({ DATABASE_POOL_SIZE: String(options.poolSize ?? 4) });
+      const appConfig = testConfig({ DATABASE_POOL_SIZE: String(options.poolSize ?? 4), ...options.env });
       const app = await createApp(appConfig, { logger: pino({ level: 'silent' }), extraModules: options.extraModules });
       await app.init();
       apps.push(app);
@@ -61,4 +106,12 @@ export async function createTestContext(): Promise<TestContext> {
       await owner.destroy();
     },
   };
+}
+
+/** Signs in over HTTP and answers the bearer header value and the refresh cookie. */
+export async function signIn(app: NestExpressApplication, user: { email: string; password: string }): Promise<{ authorization: string; cookie: string }> {
+  const response = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ email: user.email, password: user.password });
+  if (response.status !== 200) throw new Error(`sign-in of ${user.email} failed: ${response.status} ${response.text}`);
+  const cookie = ([response.headers['set-cookie']].flat().find((c) => c?.startsWith('lw_refresh=')) ?? '').split(';')[0] ?? '';
+  return { authorization: `Bearer ${(response.body as { accessToken: string }).accessToken}`, cookie };
 }

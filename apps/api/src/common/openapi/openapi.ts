@@ -11,6 +11,24 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         'application/problem+json with a stable `code`. Lists use `limit` (default 25, max 100) and an opaque `cursor`.',
     )
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/v1/auth/login' }, 'user')
+    .addOAuth2(
+      {
+        type: 'oauth2',
+        description: 'Partner systems: OAuth2 client credentials',
+        flows: {
+          clientCredentials: {
+            tokenUrl: '/api/v1/auth/token',
+            scopes: {
+              'referrals:read': 'Read the referrals sent to your organisation',
+              'referrals:write': 'Report on referrals (received, accepted, enrolled, …)',
+              'registrations:write': 'Register learners with a leerwinkel',
+            },
+          },
+        },
+      },
+      'partner',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey,

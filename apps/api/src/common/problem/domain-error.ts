@@ -12,9 +12,27 @@ export class DomainError extends Error {
     readonly detail?: string,
     readonly errors?: ProblemFieldError[],
     readonly extensions?: Record<string, unknown>,
+    /** Response headers (e.g. Retry-After, WWW-Authenticate). */
+    readonly headers?: Record<string, string>,
+    /** Media type other than problem+json, only where a standard demands it (OAuth2 token errors). */
+    readonly mediaType?: string,
   ) {
     super(detail ?? title);
     this.name = 'DomainError';
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError(ProblemCode.NOT_FOUND, 404, 'Not found', `${what} does not exist or is not visible to you.`);
+  }
+
+  static forbidden(detail: string): DomainError {
+    return new DomainError(ProblemCode.FORBIDDEN, 403, 'Forbidden', detail);
+  }
+
+  static unauthenticated(detail = 'Sign in first: send a valid access token as "Authorization: Bearer …".'): DomainError {
+    return new DomainError(ProblemCode.UNAUTHENTICATED, 401, 'Not signed in', detail, undefined, undefined, {
+      'www-authenticate': 'Bearer realm="leerwinkel"',
+    });
   }
 
   static validation(errors: ProblemFieldError[], detail = 'The request is not valid; see errors for each field.'): DomainError {

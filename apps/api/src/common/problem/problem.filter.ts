@@ -32,7 +32,9 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ err: exception, correlationId: problem.correlationId, path: request.originalUrl }, 'request failed');
     }
     if (response.headersSent) return;
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    const domain = exception instanceof DomainError ? exception : undefined;
+    for (const [name, value] of Object.entries(domain?.headers ?? {})) response.setHeader(name, value);
+    response.status(problem.status).type(domain?.mediaType ?? PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
   private toProblem(exception: unknown, request: Request): Problem & Record<string, unknown> {
@@ -96,6 +98,9 @@ function bodyParserError(exception: unknown): { code: ProblemCodeValue; title: s
 /** Nest's own HttpExceptions (domain code throws DomainError): a bare 404 is Nest's "no route". */
 function httpCode(status: number): ProblemCodeValue {
   if (status === 404) return ProblemCode.ROUTE_NOT_FOUND;
+  if (status === 401) return ProblemCode.UNAUTHENTICATED;
+  if (status === 403) return ProblemCode.FORBIDDEN;
+  if (status === 429) return ProblemCode.RATE_LIMITED;
   if (status === 405) return ProblemCode.METHOD_NOT_ALLOWED;
   if (status === 415) return ProblemCode.UNSUPPORTED_MEDIA_TYPE;
   if (status === 413) return ProblemCode.BODY_TOO_LARGE;

@@ -9,14 +9,14 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => DomainError.validation(flatten(errors)),
+    exceptionFactory: (errors) => DomainError.validation(toFieldErrors(errors)),
   });
 }
 
-function flatten(errors: ValidationError[], parent = ''): ProblemFieldError[] {
+export function toFieldErrors(errors: ValidationError[], parent = ''): ProblemFieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...toFieldErrors(error.children ?? [], field)];
   });
 }

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import type { CentralRole, RegionRole } from '@leerwinkel/contracts';
+import { PasswordHasher } from '../../common/auth/password-hasher.js';
 import { ProblemCode } from '@leerwinkel/contracts';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { RegionProvisioner } from '../../tenancy/region-provisioner.js';
@@ -14,8 +16,35 @@ export const DEMO_REGIONS: readonly { slug: string; displayName: string }[] = [
   { slug: 'brussel', displayName: 'Leerwinkel Brussel' },
 ];
 
-/** Idempotent: provisions, through the normal provisioning path, the demo regions that do not exist yet. */
+/** Demo only: every demo account has this password (the README lists them). */
+export const DEMO_PASSWORD = 'Leerwinkel-demo-2026';
+
+export interface DemoAccount {
+  email: string;
+  displayName: string;
+  role: string;
+}
+
+export const DEMO_CENTRAL_ACCOUNTS: readonly (DemoAccount & { centralRole: CentralRole })[] = [
+  { email: 'analist@ondersteuningspunt.leerwinkel.test', displayName: 'Demo analist (ondersteuningspunt)', role: 'analyst', centralRole: 'analyst' },
+  { email: 'admin@ondersteuningspunt.leerwinkel.test', displayName: 'Demo platformbeheerder', role: 'platform admin', centralRole: 'platform_admin' },
+];
+
+export function demoRegionAccounts(slug: string, regionName: string): (DemoAccount & { regionRole: RegionRole })[] {
+  return [
+    { email: `begeleider@${slug}.leerwinkel.test`, displayName: `Demo begeleider (${regionName})`, role: 'counsellor', regionRole: 'counsellor' },
+    { email: `coordinator@${slug}.leerwinkel.test`, displayName: `Demo coördinator (${regionName})`, role: 'coordinator', regionRole: 'coordinator' },
+  ];
+}
+
+/** Idempotent: the demo regions (through the normal provisioning path) and the demo accounts. */
 export async function seedDemoData(owner: DataSource, prefix: string, roles: PlatformRoles): Promise<string[]> {
+  const created = await seedDemoRegions(owner, prefix, roles);
+  await seedDemoAccounts(owner);
+  return created;
+}
+
+async function seedDemoRegions(owner: DataSource, prefix: string, roles: PlatformRoles): Promise<string[]> {
   const existing = new Set(
     (await owner.query<{ slug: string }[]>('SELECT slug FROM platform.region')).map((row) => row.slug),
   );
@@ -32,4 +61,33 @@ export async function seedDemoData(owner: DataSource, prefix: string, roles: Pla
     }
   }
   return created;
+}
+
+async function seedDemoAccounts(owner: DataSource): Promise<void> {
+  const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
+  await owner.transaction(async (manager) => {
+    const insertUser = async (email: string, displayName: string, centralRole: CentralRole | null): Promise<string> => {
+      const rows = await manager.query<{ id: string }[]>(
+        `INSERT INTO platform.user_account (email, display_name, password_hash, status, central_role)
+         VALUES ($1, $2, $3, 'active', $4)
+         ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
+        [email, displayName, passwordHash, centralRole],
+      );
+      const id = rows[0]?.id;
+      if (!id) throw new Error(`demo account ${email} not created`);
+      return id;
+    };
+    for (const account of DEMO_CENTRAL_ACCOUNTS) await insertUser(account.email, account.displayName, account.centralRole);
+    for (const region of DEMO_REGIONS) {
+      for (const account of demoRegionAccounts(region.slug, region.displayName)) {
+        const userId = await insertUser(account.email, account.displayName, null);
+        await manager.query(
+          `INSERT INTO platform.region_membership (user_id, region_id, role)
+           SELECT $1, id, $3 FROM platform.region WHERE slug = $2
+           ON CONFLICT (user_id, region_id) DO NOTHING`,
+          [userId, region.slug, account.regionRole],
+        );
+      }
+    }
+  });
 }

@@ -1,12 +1,11 @@
 import { Body, Get, Param, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
+import { RegionRoles } from '../../common/auth/access.decorators.js';
 import { RegionController } from '../../tenancy/region-controller.decorator.js';
 import { RegionSettingsDto, UpdateRegionSettingsDto } from './dto/region-settings.dto.js';
 import { RegionSettingsService } from './region-settings.service.js';
 
 @RegionController('settings', 'regions')
-@ApiProblemResponses(400, 404)
 export class RegionSettingsController {
   constructor(private readonly service: RegionSettingsService) {}
 
@@ -18,7 +17,8 @@ export class RegionSettingsController {
   }
 
   @Patch()
-  @ApiOperation({ summary: "Change the region's settings", description: 'Only the fields present change; null clears a contact field.' })
+  @RegionRoles('coordinator')
+  @ApiOperation({ summary: "Change the region's settings (coordinators)", description: 'Only the fields present change; null clears a contact field.' })
   @ApiOkResponse({ type: RegionSettingsDto })
   updateRegionSettings(@Param('region') region: string, @Body() changes: UpdateRegionSettingsDto): Promise<RegionSettingsDto> {
     return this.service.update(region, changes);

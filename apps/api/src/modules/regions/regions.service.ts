@@ -1,12 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import { isRegionSlug, ProblemCode } from '@leerwinkel/contracts';
+import type { UserPrincipal } from '../../common/auth/principal.js';
+import type { RequestMeta } from '../../common/auth/request-meta.js';
 import { decodeCursor, encodeCursor } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
+import { RegionProvisioning } from '../../tenancy/owner-data-source.js';
+import type { RegionEntity } from '../../tenancy/region.entity.js';
 import { RegionRegistryRepository } from '../../tenancy/region-registry.repository.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { InvitationDto } from '../users/dto/users.dto.js';
+import { UsersService } from '../users/users.service.js';
+import type { CreateRegionDto, InviteCoordinatorDto, RegionAdminDto, RegionAdminPageDto } from './dto/admin-region.dto.js';
 import type { ListRegionsQueryDto, RegionPageDto } from './dto/region-summary.dto.js';
 
 @Injectable()
 export class RegionsService {
-  constructor(private readonly registry: RegionRegistryRepository) {}
+  constructor(
+    private readonly registry: RegionRegistryRepository,
+    private readonly provisioning: RegionProvisioning,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(query: ListRegionsQueryDto): Promise<RegionPageDto> {
     const after = query.cursor === undefined ? undefined : slugFromCursor(query.cursor);
@@ -14,6 +28,31 @@ export class RegionsService {
     const items = rows.slice(0, query.limit).map(({ slug, displayName }) => ({ slug, displayName }));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ slug: last.slug }) : null };
+  }
+
+  async listAll(query: ListRegionsQueryDto): Promise<RegionAdminPageDto> {
+    const after = query.cursor === undefined ? undefined : slugFromCursor(query.cursor);
+    const rows = await this.registry.listAll(query.limit + 1, after);
+    const items = rows.slice(0, query.limit).map(toAdminDto);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ slug: last.slug }) : null };
+  }
+
+  async provision(input: CreateRegionDto, actor: UserPrincipal, meta: RequestMeta): Promise<RegionAdminDto> {
+    const provisioner = await this.provisioning.provisioner();
+    const created = await provisioner.provision(input.slug, input.displayName);
+    await this.audit.record({ action: 'region.created', actorUserId: actor.userId, targetType: 'region', targetId: created.id, regionId: created.id, ...meta, details: { slug: created.slug } });
+    const region = await this.registry.findBySlug(created.slug);
+    if (!region) throw DomainError.notFound('The new region');
+    return toAdminDto(region);
+  }
+
+  async inviteCoordinator(slug: string, person: InviteCoordinatorDto, actor: UserPrincipal, meta: RequestMeta): Promise<InvitationDto> {
+    const region = isRegionSlug(slug) ? await this.registry.findBySlug(slug) : null;
+    if (!region || region.status !== 'active') {
+      throw new DomainError(ProblemCode.REGION_NOT_FOUND, 404, 'Region not found', `There is no active region "${slug}".`);
+    }
+    return this.users.inviteMember(region, { email: person.email, displayName: person.displayName, role: 'coordinator' }, actor, meta);
   }
 }
 
@@ -23,4 +62,15 @@ function slugFromCursor(cursor: string): string {
     return position.slug;
   }
   throw DomainError.validation([{ field: 'cursor', message: 'cursor must be a cursor returned by this API', rule: 'cursor' }]);
+}
+
+function toAdminDto(region: RegionEntity): RegionAdminDto {
+  return {
+    id: region.id,
+    slug: region.slug,
+    displayName: region.displayName,
+    status: region.status,
+    schemaVersion: region.schemaVersion,
+    createdAt: region.createdAt.toISOString(),
+  };
 }

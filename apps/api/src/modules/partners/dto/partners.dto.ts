@@ -1,0 +1,61 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { PARTNER_SCOPES, type PartnerScope } from '@leerwinkel/contracts';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
+
+export class CreatePartnerDto {
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'CVO Brugge' }) @IsString() @Length(1, 200) name!: string;
+}
+
+export class PartnerDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['active', 'inactive'] }) status!: 'active' | 'inactive';
+}
+
+export class PartnerPageDto {
+  @ApiProperty({ type: [PartnerDto] }) items!: PartnerDto[];
+  @ApiProperty({ type: 'string', nullable: true }) nextCursor!: string | null;
+}
+
+export class ListPartnersQueryDto extends PageQueryDto {}
+
+export class CreateClientDto {
+  @ApiProperty({ minLength: 1, maxLength: 120, example: 'Student administration system' }) @IsString() @Length(1, 120) name!: string;
+  @ApiProperty({ enum: PARTNER_SCOPES, isArray: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PARTNER_SCOPES.length)
+  @ArrayUnique()
+  @IsIn(PARTNER_SCOPES, { each: true })
+  scopes!: PartnerScope[];
+}
+
+export class ClientDto {
+  @ApiProperty({ description: 'The OAuth2 client_id.' }) clientId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: PARTNER_SCOPES, isArray: true }) scopes!: PartnerScope[];
+  @ApiProperty({ enum: ['active', 'revoked'] }) status!: 'active' | 'revoked';
+  @ApiProperty({ format: 'date-time' }) secretRotatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class ClientListDto {
+  @ApiProperty({ type: [ClientDto] }) items!: ClientDto[];
+  @ApiProperty({ type: 'string', nullable: true }) nextCursor!: string | null;
+}
+
+export class ClientSecretDto {
+  @ApiProperty({ type: ClientDto }) client!: ClientDto;
+  @ApiProperty({ description: 'Shown once: store it safely. Only a hash is kept.' }) clientSecret!: string;
+}
+
+export class InvitePartnerUserDto {
+  @ApiProperty({ format: 'email', maxLength: 254 }) @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty({ minLength: 1, maxLength: 120 }) @IsString() @Length(1, 120) displayName!: string;
+}
+
+export class PartnerIdentityDto {
+  @ApiProperty({ type: PartnerDto }) partner!: PartnerDto;
+  @ApiProperty({ enum: ['client', 'user'] }) principal!: 'client' | 'user';
+  @ApiProperty({ enum: PARTNER_SCOPES, isArray: true }) scopes!: PartnerScope[];
+}

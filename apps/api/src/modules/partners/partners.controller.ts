@@ -1,0 +1,114 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CentralRoles, PartnerAccess } from '../../common/auth/access.decorators.js';
+import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
+import { CurrentPrincipal, CurrentUser, Meta, type RequestMeta } from '../../common/auth/request-meta.js';
+import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
+import { UserInvitationDto } from '../users/dto/users.dto.js';
+import {
+  ClientListDto,
+  ClientSecretDto,
+  CreateClientDto,
+  CreatePartnerDto,
+  InvitePartnerUserDto,
+  ListPartnersQueryDto,
+  PartnerDto,
+  PartnerIdentityDto,
+  PartnerPageDto,
+} from './dto/partners.dto.js';
+import { PartnersService } from './partners.service.js';
+
+/** Platform admins manage partner organisations, their API clients and partner users. */
+@Controller('v1/admin/partners')
+@ApiTags('platform administration')
+@CentralRoles('platform_admin')
+@ApiProblemResponses(400, 404, 409)
+export class PartnersAdminController {
+  constructor(private readonly partners: PartnersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Partner organisations' })
+  @ApiOkResponse({ type: PartnerPageDto })
+  listPartners(@Query() query: ListPartnersQueryDto): Promise<PartnerPageDto> {
+    return this.partners.list(query.limit, query.cursor);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Add a partner organisation' })
+  @ApiCreatedResponse({ type: PartnerDto })
+  createPartner(@Body() body: CreatePartnerDto, @CurrentUser() actor: UserPrincipal, @Meta() meta: RequestMeta): Promise<PartnerDto> {
+    return this.partners.create(body.name, actor, meta);
+  }
+
+  @Get(':partnerId/clients')
+  @ApiOperation({ summary: "A partner's API clients (never their secrets)" })
+  @ApiOkResponse({ type: ClientListDto })
+  listClients(@Param('partnerId', new ParseUUIDPipe()) partnerId: string): Promise<ClientListDto> {
+    return this.partners.listClients(partnerId);
+  }
+
+  @Post(':partnerId/clients')
+  @ApiOperation({ summary: 'Create an API client; the secret is in this answer only' })
+  @ApiCreatedResponse({ type: ClientSecretDto })
+  createClient(
+    @Param('partnerId', new ParseUUIDPipe()) partnerId: string,
+    @Body() body: CreateClientDto,
+    @CurrentUser() actor: UserPrincipal,
+    @Meta() meta: RequestMeta,
+  ): Promise<ClientSecretDto> {
+    return this.partners.createClient(partnerId, body, actor, meta);
+  }
+
+  @Post(':partnerId/clients/:clientId/rotate-secret')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Replace the secret of an API client; the old one stops working at once' })
+  @ApiOkResponse({ type: ClientSecretDto })
+  rotateClientSecret(
+    @Param('partnerId', new ParseUUIDPipe()) partnerId: string,
+    @Param('clientId') clientId: string,
+    @CurrentUser() actor: UserPrincipal,
+    @Meta() meta: RequestMeta,
+  ): Promise<ClientSecretDto> {
+    return this.partners.rotateSecret(partnerId, clientId, actor, meta);
+  }
+
+  @Delete(':partnerId/clients/:clientId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke an API client (its tokens stop working at once)' })
+  @ApiNoContentResponse()
+  async revokeClient(
+    @Param('partnerId', new ParseUUIDPipe()) partnerId: string,
+    @Param('clientId') clientId: string,
+    @CurrentUser() actor: UserPrincipal,
+    @Meta() meta: RequestMeta,
+  ): Promise<void> {
+    await this.partners.revokeClient(partnerId, clientId, actor, meta);
+  }
+
+  @Post(':partnerId/users')
+  @ApiOperation({ summary: 'Invite a person of the partner organisation (partner page users)' })
+  @ApiCreatedResponse({ type: UserInvitationDto })
+  invitePartnerUser(
+    @Param('partnerId', new ParseUUIDPipe()) partnerId: string,
+    @Body() body: InvitePartnerUserDto,
+    @CurrentUser() actor: UserPrincipal,
+    @Meta() meta: RequestMeta,
+  ): Promise<UserInvitationDto> {
+    return this.partners.invitePartnerUser(partnerId, body, actor, meta);
+  }
+}
+
+/** What partner systems and partner users see of themselves. */
+@Controller('v1/partner')
+@ApiTags('partner')
+export class PartnerSelfController {
+  constructor(private readonly partners: PartnersService) {}
+
+  @Get('me')
+  @PartnerAccess()
+  @ApiOperation({ summary: 'The calling partner organisation and the scopes held' })
+  @ApiOkResponse({ type: PartnerIdentityDto })
+  partnerMe(@CurrentPrincipal() principal: Principal): Promise<PartnerIdentityDto> {
+    return this.partners.identity(principal);
+  }
+}

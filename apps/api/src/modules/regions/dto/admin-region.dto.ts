@@ -1,0 +1,34 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { REGION_SLUG_PATTERN } from '@leerwinkel/contracts';
+
+export class CreateRegionDto {
+  @ApiProperty({ pattern: REGION_SLUG_PATTERN.source, example: 'gent-centrum' })
+  @IsString()
+  @Matches(REGION_SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and hyphens (2 to 41, starting with a letter)' })
+  slug!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 120, example: 'Leerwinkel Gent Centrum' })
+  @IsString()
+  @Length(1, 120)
+  displayName!: string;
+}
+
+export class RegionAdminDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() slug!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ['active', 'suspended'] }) status!: 'active' | 'suspended';
+  @ApiProperty({ description: 'Timestamp of the latest applied region migration.' }) schemaVersion!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class RegionAdminPageDto {
+  @ApiProperty({ type: [RegionAdminDto] }) items!: RegionAdminDto[];
+  @ApiProperty({ type: 'string', nullable: true }) nextCursor!: string | null;
+}
+
+export class InviteCoordinatorDto {
+  @ApiProperty({ format: 'email', maxLength: 254 }) @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty({ minLength: 1, maxLength: 120 }) @IsString() @Length(1, 120) displayName!: string;
+}

@@ -31,6 +31,8 @@ export const ProblemCode = {
   INVALID_CREDENTIALS: 'AUTH.INVALID_CREDENTIALS',
   /** Too many failed logins: the account is locked until `retryAfter`. */
   ACCOUNT_LOCKED: 'AUTH.ACCOUNT_LOCKED',
+  /** OAuth2 client authentication failed (RFC 6749 `invalid_client`). */
+  INVALID_CLIENT: 'AUTH.INVALID_CLIENT',
   /** The refresh token is missing, expired, revoked or was reused (the session family is revoked). */
   REFRESH_INVALID: 'AUTH.REFRESH_INVALID',
   /** The invitation link is unknown, used or expired. */

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Controller, Get, Module } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
 import request from 'supertest';
 import { GUARDS_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
@@ -13,6 +12,7 @@ import { RegionGuard } from '../../src/tenancy/region.guard.js';
 import { createOpenApiDocument, serializeOpenApiDocument } from '../../src/common/openapi/openapi.js';
 import { REPO_ROOT } from '../../src/config/config.js';
 import type { ProvisionedRegion } from '../../src/tenancy/region-provisioner.js';
+import { recordSql } from '../support/sql-recorder.js';
 import { createTestContext, signIn, type TestContext } from '../support/test-context.js';
 import { Public } from '../../src/common/auth/access.decorators.js';
 
@@ -26,20 +26,6 @@ class FailingController {
 }
 @Module({ controllers: [FailingController] })
 class FailingModule {}
-
-/** Records every SQL statement the pg driver sends (a spy on the real driver, not a stand-in). */
-function recordSql(): { statements: string[]; stop: () => void } {
-  const statements: string[] = [];
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- restored below, called with its own `this`
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const [first, values] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
-    const text = typeof first === 'string' ? first : first.text;
-    statements.push(`${text} ${JSON.stringify(values ?? (typeof first === 'object' ? first.values : []) ?? [])}`);
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  return { statements, stop: () => void (pg.Client.prototype.query = original) };
-}
 
 describe('HTTP contract: problem+json, region routing, headers, OpenAPI', () => {
   let ctx: TestContext;

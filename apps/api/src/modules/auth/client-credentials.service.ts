@@ -11,7 +11,7 @@ import type { ClientTokenDto } from './dto/auth.dto.js';
 
 /** RFC 6749 §5.2 error: JSON with `error` and `error_description` (plus our problem members). */
 export function oauthError(error: string, description: string, status = 400, headers?: Record<string, string>): DomainError {
-  const code = error === 'invalid_client' ? ProblemCode.UNAUTHENTICATED : ProblemCode.VALIDATION_FAILED;
+  const code = error === 'invalid_client' ? ProblemCode.INVALID_CLIENT : ProblemCode.VALIDATION_FAILED;
   return new DomainError(code, status, 'Token request refused', description, undefined, { error, error_description: description }, {
     'cache-control': 'no-store',
     ...headers,

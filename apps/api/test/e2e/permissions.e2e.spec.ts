@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { ModulesContainer } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { REPO_ROOT } from '../../src/config/config.js';
+import type { ProvisionedRegion } from '../../src/tenancy/region-provisioner.js';
+import { createTestContext, signIn, type TestContext, type TestUser } from '../support/test-context.js';
+
+const PRINCIPALS = ['anonymous', 'counsellor A', 'coordinator A', 'counsellor B', 'analyst', 'platform admin', 'partner client', 'partner user'] as const;
+type PrincipalName = (typeof PRINCIPALS)[number];
+
+/** The matrix of docs/permissions.md: "METHOD /path" → who is allowed. */
+function documentedMatrix(): Map<string, Set<PrincipalName>> {
+  const markdown = readFileSync(path.join(REPO_ROOT, 'docs', 'permissions.md'), 'utf8');
+  const rows = markdown.split('\n').filter((line) => line.startsWith('| `'));
+  return new Map(
+    rows.map((line) => {
+      const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+      const route = (cells[0] ?? '').replaceAll('`', '');
+      const allowed = new Set(PRINCIPALS.filter((_principal, index) => cells[index + 1] === '✓'));
+      return [route, allowed];
+    }),
+  );
+}
+
+/** Every route the application serves, as "METHOD /api/…/{param}". */
+function applicationRoutes(app: NestExpressApplication): string[] {
+  const routes: string[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as new (...args: never[]) => object;
+      const base = [Reflect.getMetadata(PATH_METADATA, controller) as string | string[]].flat()[0] ?? '';
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = (controller.prototype as Record<string, unknown>)[name];
+        if (typeof handler !== 'function' || name === 'constructor') continue;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (method === undefined) continue;
+        const sub = [Reflect.getMetadata(PATH_METADATA, handler) as string | string[]].flat()[0] ?? '/';
+        const full = `/api/${base}/${sub}`.replace(/\/+/g, '/').replace(/\/$/, '').replace(/:(\w+)/g, '{$1}');
+        routes.push(`${RequestMethod[method]} ${full}`);
+      }
+    }
+  }
+  return routes.sort();
+}
+
+describe('route × principal matrix (docs/permissions.md)', () => {
+  let ctx: TestContext;
+  let app: NestExpressApplication;
+  let regionA: ProvisionedRegion;
+  let counsellorA: TestUser;
+  let partnerId: string;
+  const headers = new Map<PrincipalName, Record<string, string>>();
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    regionA = await ctx.newRegion();
+    const regionB = await ctx.newRegion();
+    app = await ctx.newApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP: '10000', LOGIN_RATE_LIMIT_PER_MINUTE_PER_ACCOUNT: '10000' } });
+    const partner = await ctx.newPartner();
+    partnerId = partner.id;
+    counsellorA = await ctx.newUser({ regions: { [regionA.slug]: 'counsellor' } });
+    const users: [PrincipalName, TestUser][] = [
+      ['counsellor A', counsellorA],
+      ['coordinator A', await ctx.newUser({ regions: { [regionA.slug]: 'coordinator' } })],
+      ['counsellor B', await ctx.newUser({ regions: { [regionB.slug]: 'counsellor' } })],
+      ['analyst', await ctx.newUser({ centralRole: 'analyst' })],
+      ['platform admin', await ctx.newUser({ centralRole: 'platform_admin' })],
+      ['partner user', await ctx.newUser({ partnerId })],
+    ];
+    headers.set('anonymous', {});
+    for (const [name, user] of users) headers.set(name, { authorization: (await signIn(app, user)).authorization });
+    const created = await request(app.getHttpServer())
+      .post(`/api/v1/admin/partners/${partnerId}/clients`)
+      .set(headers.get('platform admin') ?? {})
+      .send({ name: 'matrix', scopes: ['referrals:read', 'referrals:write', 'registrations:write'] })
+      .expect(201);
+    const { client, clientSecret } = created.body as { client: { clientId: string }; clientSecret: string };
+    const token = await request(app.getHttpServer())
+      .post('/api/v1/auth/token')
+      .type('form')
+      .send({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: clientSecret })
+      .expect(200);
+    headers.set('partner client', { authorization: `Bearer ${(token.body as { access_token: string }).access_token}` });
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
+
+  it('documents every route the application serves, and only those', () => {
+    expect(applicationRoutes(app)).toEqual([...documentedMatrix().keys()].sort());
+  });
+
+  it('allows exactly the documented principals on every route', async () => {
+    const placeholders = new Map<string, string>(Object.entries({
+      region: regionA.slug,
+      slug: regionA.slug,
+      userId: counsellorA.id,
+      partnerId,
+      clientId: 'lwc_not-a-client',
+    }));
+    const mismatches: string[] = [];
+    for (const [route, allowed] of documentedMatrix()) {
+      const [method = 'GET', template = ''] = route.split(' ');
+      const url = template.replace(/\{(\w+)\}/g, (_match, name: string) => placeholders.get(name) ?? name);
+      for (const principal of PRINCIPALS) {
+        const call = request(app.getHttpServer())[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](url).set(headers.get(principal) ?? {});
+        const response = method === 'GET' || method === 'DELETE' ? await call : await call.send({});
+        const code = (response.body as { code?: string } | undefined)?.code;
+        const refused = code === 'AUTH.UNAUTHENTICATED' || code === 'AUTH.FORBIDDEN';
+        if (allowed.has(principal) && refused) mismatches.push(`${route} as ${principal}: refused (${response.status} ${code})`);
+        if (!allowed.has(principal)) {
+          const expected = principal === 'anonymous' ? 'AUTH.UNAUTHENTICATED' : 'AUTH.FORBIDDEN';
+          if (code !== expected) mismatches.push(`${route} as ${principal}: ${response.status} ${code ?? ''}, expected ${expected}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

@@ -21,6 +21,9 @@ describe('configuration', () => {
   });
 
   it('refuses production without real database secrets', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: is required in production[\s\S]*DATABASE_APP_PASSWORD: is required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /DATABASE_URL: is required in production[\s\S]*DATABASE_APP_PASSWORD: is required in production[\s\S]*JWT_SECRET: is required in production/,
+    );
+    expect(() => loadConfig({ JWT_SECRET: 'too-short' })).toThrow(/JWT_SECRET/);
   });
 });

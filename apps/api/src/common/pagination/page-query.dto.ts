@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { DomainError } from '../problem/domain-error.js';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
@@ -34,4 +35,24 @@ export function decodeCursor(cursor: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The keyset position `key` of a cursor this API issued; anything else is a 400 on `cursor`. */
+export function cursorKey(cursor: string | undefined, key: string): string | undefined {
+  if (cursor === undefined) return undefined;
+  const position = decodeCursor(cursor);
+  if (typeof position === 'object' && position !== null && key in position) {
+    const value = (position as Record<string, unknown>)[key];
+    if (typeof value === 'string') return value;
+  }
+  throw DomainError.validation([{ field: 'cursor', message: 'cursor must be a cursor returned by this API', rule: 'cursor' }]);
+}
+
+/**
+ * One page from `limit + 1` rows fetched in keyset order: the items and the cursor of the next page.
+ */
+export function toPage<Row, Item>(rows: Row[], limit: number, map: (row: Row) => Item, key: string, keyOf: (item: Item) => string): { items: Item[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit).map(map);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ [key]: keyOf(last) }) : null };
 }

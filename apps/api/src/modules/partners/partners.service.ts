@@ -3,7 +3,7 @@ import { PARTNER_SCOPES, ProblemCode } from '@leerwinkel/contracts';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
 import type { RequestMeta } from '../../common/auth/request-meta.js';
 import { hashSecret, newSecret } from '../../common/auth/token-hash.js';
-import { decodeCursor, encodeCursor } from '../../common/pagination/page-query.dto.js';
+import { cursorKey, toPage } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { PartnerClientEntity, PartnerEntity } from '../identity/identity.entities.js';
@@ -24,11 +24,8 @@ export class PartnersService {
   ) {}
 
   async list(limit: number, cursor?: string): Promise<PartnerPageDto> {
-    const after = cursor === undefined ? undefined : nameFromCursor(cursor);
-    const rows = await this.partners.list(limit + 1, after);
-    const items = rows.slice(0, limit).map(toPartnerDto);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ name: last.name }) : null };
+    const rows = await this.partners.list(limit + 1, cursorKey(cursor, 'name'));
+    return toPage(rows, limit, toPartnerDto, 'name', (partner) => partner.name);
   }
 
   async create(name: string, actor: UserPrincipal, meta: RequestMeta): Promise<PartnerDto> {
@@ -105,12 +102,6 @@ export class PartnersService {
     if (!client) throw DomainError.notFound('This client');
     return client;
   }
-}
-
-function nameFromCursor(cursor: string): string {
-  const position = decodeCursor(cursor);
-  if (typeof position === 'object' && position !== null && 'name' in position && typeof position.name === 'string') return position.name;
-  throw DomainError.validation([{ field: 'cursor', message: 'cursor must be a cursor returned by this API', rule: 'cursor' }]);
 }
 
 function toPartnerDto(partner: PartnerEntity): PartnerDto {

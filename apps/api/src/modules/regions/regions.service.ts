@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isRegionSlug, ProblemCode } from '@leerwinkel/contracts';
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import type { RequestMeta } from '../../common/auth/request-meta.js';
-import { decodeCursor, encodeCursor } from '../../common/pagination/page-query.dto.js';
+import { cursorKey, toPage } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { RegionProvisioning } from '../../tenancy/owner-data-source.js';
 import type { RegionEntity } from '../../tenancy/region.entity.js';
@@ -23,19 +23,13 @@ export class RegionsService {
   ) {}
 
   async list(query: ListRegionsQueryDto): Promise<RegionPageDto> {
-    const after = query.cursor === undefined ? undefined : slugFromCursor(query.cursor);
-    const rows = await this.registry.listActive(query.limit + 1, after);
-    const items = rows.slice(0, query.limit).map(({ slug, displayName }) => ({ slug, displayName }));
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ slug: last.slug }) : null };
+    const rows = await this.registry.listActive(query.limit + 1, cursorKey(query.cursor, 'slug'));
+    return toPage(rows, query.limit, ({ slug, displayName }) => ({ slug, displayName }), 'slug', (region) => region.slug);
   }
 
   async listAll(query: ListRegionsQueryDto): Promise<RegionAdminPageDto> {
-    const after = query.cursor === undefined ? undefined : slugFromCursor(query.cursor);
-    const rows = await this.registry.listAll(query.limit + 1, after);
-    const items = rows.slice(0, query.limit).map(toAdminDto);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ slug: last.slug }) : null };
+    const rows = await this.registry.listAll(query.limit + 1, cursorKey(query.cursor, 'slug'));
+    return toPage(rows, query.limit, toAdminDto, 'slug', (region) => region.slug);
   }
 
   async provision(input: CreateRegionDto, actor: UserPrincipal, meta: RequestMeta): Promise<RegionAdminDto> {
@@ -54,14 +48,6 @@ export class RegionsService {
     }
     return this.users.inviteMember(region, { email: person.email, displayName: person.displayName, role: 'coordinator' }, actor, meta);
   }
-}
-
-function slugFromCursor(cursor: string): string {
-  const position = decodeCursor(cursor);
-  if (typeof position === 'object' && position !== null && 'slug' in position && typeof position.slug === 'string') {
-    return position.slug;
-  }
-  throw DomainError.validation([{ field: 'cursor', message: 'cursor must be a cursor returned by this API', rule: 'cursor' }]);
 }
 
 function toAdminDto(region: RegionEntity): RegionAdminDto {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ProblemCode } from '@leerwinkel/contracts';
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import type { RequestMeta } from '../../common/auth/request-meta.js';
-import { decodeCursor, encodeCursor } from '../../common/pagination/page-query.dto.js';
+import { cursorKey, toPage } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -40,11 +40,8 @@ export class UsersService {
   ) {}
 
   async listMembers(region: RegionRef, limit: number, cursor?: string): Promise<MemberPageDto> {
-    const after = cursor === undefined ? undefined : emailFromCursor(cursor);
-    const rows = await this.users.listRegionMembers(region.id, limit + 1, after);
-    const items = rows.slice(0, limit).map(toMemberDto);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ email: last.email }) : null };
+    const rows = await this.users.listRegionMembers(region.id, limit + 1, cursorKey(cursor, 'email'));
+    return toPage(rows, limit, toMemberDto, 'email', (member) => member.email);
   }
 
   async inviteMember(region: RegionRef, input: InviteMemberDto, actor: UserPrincipal, meta: RequestMeta): Promise<InvitationDto> {
@@ -119,10 +116,8 @@ export class UsersService {
   // --- platform administration of central users -------------------------------------------------------
 
   async listPlatformUsers(limit: number, cursor?: string): Promise<UserPageDto> {
-    const rows = await this.users.listPlatformUsers(limit + 1, cursor === undefined ? undefined : emailFromCursor(cursor));
-    const items = rows.slice(0, limit).map(toUserDto);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ email: last.email }) : null };
+    const rows = await this.users.listPlatformUsers(limit + 1, cursorKey(cursor, 'email'));
+    return toPage(rows, limit, toUserDto, 'email', (user) => user.email);
   }
 
   async createCentralUser(input: CreateCentralUserDto, actor: UserPrincipal, meta: RequestMeta): Promise<UserInvitationDto> {
@@ -193,12 +188,6 @@ export class UsersService {
 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && (error).code === '23505';
-}
-
-function emailFromCursor(cursor: string): string {
-  const position = decodeCursor(cursor);
-  if (typeof position === 'object' && position !== null && 'email' in position && typeof position.email === 'string') return position.email;
-  throw DomainError.validation([{ field: 'cursor', message: 'cursor must be a cursor returned by this API', rule: 'cursor' }]);
 }
 
 function toMemberDto(row: MemberView): MemberDto {

@@ -6,12 +6,14 @@ import { App } from '@/app/app';
 import { createRoutes } from '@/app/router';
 import type { HealthReport } from '@/features/health/api/health-query';
 import { createI18n } from '@/i18n/setup';
-import { createFakeFetch, jsonResponse } from './fake-fetch';
+import { sessionFor } from '@/lib/session';
+import { afterThisTest } from './cleanup-registry';
+import { createFakeServer } from './fake-api';
 
 interface RenderAppOptions {
   /** The URL the app starts on. */
   path?: string;
-  /** The `fetch` the API client uses; by default every request answers a healthy /api/health. */
+  /** The `fetch` the API client uses; by default a fake API with a healthy /api/health and no session. */
   fetch?: typeof fetch;
 }
 
@@ -23,14 +25,16 @@ export const HEALTHY_BODY: HealthReport = {
 };
 
 /** Renders the whole app (real routes, providers and i18n) in memory, with a fake `fetch`. */
-export function renderApp({
-  path = '/',
-  fetch = createFakeFetch(() => jsonResponse(HEALTHY_BODY)).fetch,
-}: RenderAppOptions = {}) {
+export function renderApp({ path = '/', fetch = createFakeServer().fetch }: RenderAppOptions = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const i18n = createI18n({ storage: window.localStorage, document });
   const apiClient = createApiClient('http://localhost', { fetch });
+  const session = sessionFor(apiClient);
+  afterThisTest(() => {
+    session.dispose();
+    queryClient.clear();
+  });
   const router = createMemoryRouter(createRoutes(), { initialEntries: [path] });
   const result = render(<App router={router} queryClient={queryClient} i18n={i18n} apiClient={apiClient} />);
-  return { ...result, router, i18n, queryClient };
+  return { ...result, router, i18n, queryClient, session, apiClient };
 }

@@ -1,24 +1,21 @@
-import { useId } from 'react';
+import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { HealthStatus } from '@/features/health/components/health-status';
+import { homePathFor } from '../access';
+import { useCurrentUser } from './current-user';
 
+/** "/": sends the user to their area; explains when their account has access to nothing yet. */
 export function HomePage() {
   const { t } = useTranslation();
-  const statusHeadingId = useId();
+  const me = useCurrentUser();
+  const target = homePathFor(me);
+  if (target !== null) return <Navigate to={target} replace />;
 
   return (
-    <>
+    <article className="page">
       <title>{t('home.documentTitle')}</title>
-      <article className="page">
-        <h1>{t('home.title')}</h1>
-        <p className="page__lead">{t('home.intro')}</p>
-        <p>{t('home.purpose')}</p>
-        <p>{t('home.comingSoon')}</p>
-      </article>
-      <section className="panel" aria-labelledby={statusHeadingId}>
-        <h2 id={statusHeadingId}>{t('home.statusHeading')}</h2>
-        <HealthStatus />
-      </section>
-    </>
+      <h1>{t('home.title', { name: me.displayName })}</h1>
+      <p className="page__lead">{t('home.intro')}</p>
+      <p>{t('home.noAccess')}</p>
+    </article>
   );
 }

@@ -22,7 +22,7 @@ describe('layout shell', () => {
 describe('language switch', () => {
   it('starts in Dutch (nl-BE) with <html lang="nl-BE">', async () => {
     renderApp();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Welkom bij Leerwinkel' })).toBeDefined();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Aanmelden' })).toBeDefined();
     expect(document.documentElement.lang).toBe('nl-BE');
     const group = screen.getByRole('group', { name: 'Taal' });
     expect(within(group).getByRole('button', { name: 'Nederlands' }).getAttribute('aria-pressed')).toBe('true');
@@ -31,13 +31,13 @@ describe('language switch', () => {
 
   it('switches visible text and <html lang> to English and back, and remembers the choice', async () => {
     renderApp();
-    await screen.findByRole('heading', { level: 1, name: 'Welkom bij Leerwinkel' });
+    await screen.findByRole('heading', { level: 1, name: 'Aanmelden' });
     expect(await screen.findByText('API en database bereikbaar')).toBeDefined();
 
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome to Leerwinkel' })).toBeDefined();
-    expect(screen.queryByRole('heading', { name: 'Welkom bij Leerwinkel' })).toBeNull();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeDefined();
+    expect(screen.queryByRole('heading', { name: 'Aanmelden' })).toBeNull();
     expect(screen.getByText('API and database reachable')).toBeDefined();
     expect(screen.getByRole('link', { name: 'Skip to content' })).toBeDefined();
     expect(screen.getByRole('group', { name: 'Language' })).toBeDefined();
@@ -47,7 +47,7 @@ describe('language switch', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Nederlands' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Welkom bij Leerwinkel' })).toBeDefined();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Aanmelden' })).toBeDefined();
     expect(document.documentElement.lang).toBe('nl-BE');
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('nl-BE');
   });
@@ -55,14 +55,14 @@ describe('language switch', () => {
   it('starts in the language stored by an earlier visit', async () => {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
     renderApp();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome to Leerwinkel' })).toBeDefined();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeDefined();
     expect(document.documentElement.lang).toBe('en');
   });
 
   it('ignores an unsupported stored language and falls back to nl-BE', async () => {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');
     renderApp();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Welkom bij Leerwinkel' })).toBeDefined();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Aanmelden' })).toBeDefined();
     expect(document.documentElement.lang).toBe('nl-BE');
   });
 });

@@ -1,15 +1,58 @@
-import { Link, Outlet, useNavigation } from 'react-router';
+import { useEffect, useId, useRef } from 'react';
+import { Link, Outlet, useLocation, useMatch, useNavigation } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/components/ui/language-switch';
-import { LayoutShell } from '@/components/ui/layout-shell';
+import { LayoutShell, MAIN_CONTENT_ID } from '@/components/ui/layout-shell';
+import { useMe } from '@/features/auth/api/me-query';
+import { RegionSwitcher } from '@/features/auth/components/region-switcher';
+import { UserMenu } from '@/features/auth/components/user-menu';
+import { HealthStatus } from '@/features/health/components/health-status';
 import { SUPPORTED_LANGUAGES, toLanguage } from '@/i18n/setup';
+import { useSession, useSessionState } from '@/lib/use-session';
+import { MainNav } from './main-nav';
 
-/** The frame around every page, wired to the router and the language. */
+/** Moves the focus to the main landmark after each client-side navigation (not on first load). */
+function useFocusMainOnNavigation(): void {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById(MAIN_CONTENT_ID)?.focus({ preventScroll: false });
+  }, [pathname]);
+}
+
+/** The frame around every page, wired to the router, the session and the language. */
 export function RootLayout() {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
+  const session = useSession();
+  const sessionState = useSessionState();
+  const queryClient = useQueryClient();
+  const signedIn = sessionState.status === 'signed-in';
+  const me = useMe({ enabled: signedIn });
+  const regionMatch = useMatch('/regions/:region/*');
+  const statusHeadingId = useId();
+
+  // Resume the session from the refresh cookie, once per app start.
+  useEffect(() => {
+    void session.start();
+  }, [session]);
+
+  // A session that ends (expired or signed out) takes every cached answer with it.
+  useEffect(
+    () =>
+      session.onEnd(() => {
+        queryClient.clear();
+      }),
+    [session, queryClient],
+  );
+
+  useFocusMainOnNavigation();
 
   const languages = SUPPORTED_LANGUAGES.map((language) => ({ value: language, label: t(`language.${language}`) }));
+  const user = signedIn ? me.data : undefined;
 
   return (
     <LayoutShell
@@ -21,14 +64,33 @@ export function RootLayout() {
       }
       tagline={t('app.tagline')}
       headerActions={
-        <LanguageSwitch
-          label={t('language.label')}
-          options={languages}
-          value={toLanguage(i18n.resolvedLanguage)}
-          onChange={(language) => void i18n.changeLanguage(language)}
-        />
+        <div className="header-actions">
+          {user && (
+            <>
+              <MainNav me={user} />
+              <RegionSwitcher memberships={user.memberships} currentRegion={regionMatch?.params.region} />
+              <UserMenu displayName={user.displayName} />
+            </>
+          )}
+          <LanguageSwitch
+            label={t('language.label')}
+            options={languages}
+            value={toLanguage(i18n.resolvedLanguage)}
+            onChange={(language) => void i18n.changeLanguage(language)}
+          />
+        </div>
       }
-      footer={<p>{t('app.footer')}</p>}
+      footer={
+        <>
+          <section className="footer-status" aria-labelledby={statusHeadingId}>
+            <h2 id={statusHeadingId} className="footer-status__heading">
+              {t('home.statusHeading')}
+            </h2>
+            <HealthStatus />
+          </section>
+          <p>{t('app.footer')}</p>
+        </>
+      }
       busy={navigation.state === 'loading'}
     >
       <Outlet />

@@ -1,0 +1,42 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '@/components/ui/alert';
+import { useMe } from '@/features/auth/api/me-query';
+import { useProblemText } from '@/lib/problem-messages';
+import { useSessionState } from '@/lib/use-session';
+import type { LoginLocationState } from './login-location-state';
+import { PageLoading } from './page-loading';
+
+/**
+ * Guard of every page that needs a session: waits for the silent refresh, sends the signed-out to
+ * /login (remembering where they were), and renders the page once GET /me has answered.
+ */
+export function RequireSession() {
+  const { t } = useTranslation();
+  const problems = useProblemText();
+  const session = useSessionState();
+  const location = useLocation();
+  const me = useMe({ enabled: session.status === 'signed-in' });
+
+  if (session.status === 'unknown') return <PageLoading />;
+  if (session.status === 'signed-out') {
+    const state: LoginLocationState = {
+      // After signing out on purpose, the next sign-in (maybe someone else) starts at home.
+      from: session.reason === 'signed-out' ? undefined : `${location.pathname}${location.search}${location.hash}`,
+      reason: session.reason ?? undefined,
+    };
+    return <Navigate to="/login" replace state={state} />;
+  }
+  if (me.isPending) return <PageLoading />;
+  if (me.isError) {
+    return (
+      <Alert tone="error">
+        <p>{problems.message(me.error)}</p>
+        <button type="button" className="button button--secondary" onClick={() => void me.refetch()}>
+          {t('common.retry')}
+        </button>
+      </Alert>
+    );
+  }
+  return <Outlet />;
+}

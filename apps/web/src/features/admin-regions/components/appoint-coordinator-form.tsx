@@ -1,0 +1,79 @@
+import { useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '@/components/ui/alert';
+import { InvitationNotice } from '@/components/ui/invitation-notice';
+import { TextField } from '@/components/ui/text-field';
+import { useProblemText } from '@/lib/problem-messages';
+import { useInvitationLabels } from '@/lib/use-invitation-labels';
+import { useInviteCoordinator } from '../api/invite-coordinator-mutation';
+
+interface AppointCoordinatorFormProps {
+  slug: string;
+  regionName: string;
+  onClose: () => void;
+}
+
+/** Appoints a coordinator of one region; shows the set-password link for a new account. */
+export function AppointCoordinatorForm({ slug, regionName, onClose }: AppointCoordinatorFormProps) {
+  const { t } = useTranslation();
+  const problems = useProblemText();
+  const invite = useInviteCoordinator(slug);
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const labels = useInvitationLabels(invite.data?.invitationExpiresAt);
+  const fieldErrors = invite.isError ? problems.fieldErrors(invite.error) : {};
+
+  function submit(event: SubmitEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    invite.mutate({ displayName: displayName.trim(), email: email.trim() });
+  }
+
+  if (invite.isSuccess) {
+    return (
+      <InvitationNotice
+        url={invite.data.invitationUrl}
+        labels={{
+          ...labels,
+          title: t('adminRegions.appointed', { name: invite.data.member.displayName, region: regionName }),
+        }}
+        onDismiss={onClose}
+      />
+    );
+  }
+
+  return (
+    <form className="form subpanel" onSubmit={submit} aria-label={t('adminRegions.appointFor', { region: regionName })}>
+      <h3>{t('adminRegions.appointFor', { region: regionName })}</h3>
+      {invite.isError && <Alert tone="error">{problems.message(invite.error)}</Alert>}
+      <TextField
+        label={t('common.displayName')}
+        autoComplete="off"
+        required
+        value={displayName}
+        onChange={(event) => {
+          setDisplayName(event.target.value);
+        }}
+        error={fieldErrors.displayName}
+      />
+      <TextField
+        label={t('common.email')}
+        type="email"
+        autoComplete="off"
+        required
+        value={email}
+        onChange={(event) => {
+          setEmail(event.target.value);
+        }}
+        error={fieldErrors.email}
+      />
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={invite.isPending}>
+          {t('adminRegions.appoint')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,202 @@
+import { useId, useRef, useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '@/components/ui/alert';
+import { TextField } from '@/components/ui/text-field';
+import { formatDateTime } from '@/lib/format';
+import { useProblemText } from '@/lib/problem-messages';
+import { useRegionSettings, type RegionSettings } from '../api/region-settings-query';
+import { useUpdateRegionSettings, type RegionSettingsChanges } from '../api/update-region-settings-mutation';
+
+interface RegionSettingsPanelProps {
+  region: string;
+  /** Coordinators may change the settings; counsellors only read them. */
+  canEdit: boolean;
+}
+
+/** The region's settings: read-only, or with a form for coordinators. */
+export function RegionSettingsPanel({ region, canEdit }: RegionSettingsPanelProps) {
+  const { t, i18n } = useTranslation();
+  const problems = useProblemText();
+  const settings = useRegionSettings(region);
+  const headingId = useId();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+
+  let body;
+  if (settings.isPending) {
+    body = <p role="status">{t('common.loading')}</p>;
+  } else if (settings.isError) {
+    body = (
+      <Alert tone="error">
+        <p>{problems.message(settings.error)}</p>
+        <button type="button" className="button button--secondary" onClick={() => void settings.refetch()}>
+          {t('common.retry')}
+        </button>
+      </Alert>
+    );
+  } else if (editing) {
+    body = (
+      <RegionSettingsForm
+        region={region}
+        settings={settings.data}
+        onDone={(changed) => {
+          setEditing(false);
+          setSaved(changed);
+          // Back to where the user started, now that the form is gone.
+          setTimeout(() => editButtonRef.current?.focus(), 0);
+        }}
+      />
+    );
+  } else {
+    const value = settings.data;
+    body = (
+      <>
+        {saved && <Alert tone="success">{t('regionSettings.saved')}</Alert>}
+        <dl className="details">
+          <dt>{t('regionSettings.contactEmail')}</dt>
+          <dd>{value.contactEmail ?? t('regionSettings.notSet')}</dd>
+          <dt>{t('regionSettings.contactPhone')}</dt>
+          <dd>{value.contactPhone ?? t('regionSettings.notSet')}</dd>
+          <dt>{t('regionSettings.referralExpiryDays')}</dt>
+          <dd>{t('regionSettings.days', { count: value.referralExpiryDays })}</dd>
+          <dt>{t('regionSettings.inszEnabled')}</dt>
+          <dd>{value.inszEnabled ? t('common.yes') : t('common.no')}</dd>
+          <dt>{t('regionSettings.updatedAt')}</dt>
+          <dd>{formatDateTime(value.updatedAt, i18n.language)}</dd>
+        </dl>
+        {canEdit ? (
+          <p>
+            <button
+              ref={editButtonRef}
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t('regionSettings.edit')}
+            </button>
+          </p>
+        ) : (
+          <p className="muted">{t('regionSettings.readOnly')}</p>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('regionSettings.title')}</h2>
+      {body}
+    </section>
+  );
+}
+
+interface RegionSettingsFormProps {
+  region: string;
+  settings: RegionSettings;
+  /** `changed`: whether anything was saved. */
+  onDone: (changed: boolean) => void;
+}
+
+function RegionSettingsForm({ region, settings, onDone }: RegionSettingsFormProps) {
+  const { t } = useTranslation();
+  const problems = useProblemText();
+  const update = useUpdateRegionSettings(region);
+  const [contactEmail, setContactEmail] = useState(settings.contactEmail ?? '');
+  const [contactPhone, setContactPhone] = useState(settings.contactPhone ?? '');
+  const [referralExpiryDays, setReferralExpiryDays] = useState(String(settings.referralExpiryDays));
+  const [inszEnabled, setInszEnabled] = useState(settings.inszEnabled);
+  const fieldErrors = update.isError ? problems.fieldErrors(update.error) : {};
+
+  function submit(event: SubmitEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    const changes: RegionSettingsChanges = {};
+    const email = contactEmail.trim() === '' ? null : contactEmail.trim();
+    const phone = contactPhone.trim() === '' ? null : contactPhone.trim();
+    const days = Number(referralExpiryDays);
+    if (email !== settings.contactEmail) changes.contactEmail = email;
+    if (phone !== settings.contactPhone) changes.contactPhone = phone;
+    if (days !== settings.referralExpiryDays) changes.referralExpiryDays = days;
+    if (inszEnabled !== settings.inszEnabled) changes.inszEnabled = inszEnabled;
+    if (Object.keys(changes).length === 0) {
+      onDone(false);
+      return;
+    }
+    update.mutate(changes, {
+      onSuccess: () => {
+        onDone(true);
+      },
+    });
+  }
+
+  return (
+    <form className="form" onSubmit={submit}>
+      {update.isError && <Alert tone="error">{problems.message(update.error)}</Alert>}
+      <TextField
+        label={t('regionSettings.contactEmail')}
+        type="email"
+        autoComplete="off"
+        value={contactEmail}
+        onChange={(event) => {
+          setContactEmail(event.target.value);
+        }}
+        hint={t('regionSettings.clearHint')}
+        error={fieldErrors.contactEmail}
+      />
+      <TextField
+        label={t('regionSettings.contactPhone')}
+        type="tel"
+        autoComplete="off"
+        value={contactPhone}
+        onChange={(event) => {
+          setContactPhone(event.target.value);
+        }}
+        error={fieldErrors.contactPhone}
+      />
+      <TextField
+        label={t('regionSettings.referralExpiryDays')}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={90}
+        required
+        value={referralExpiryDays}
+        onChange={(event) => {
+          setReferralExpiryDays(event.target.value);
+        }}
+        hint={t('regionSettings.referralExpiryHint')}
+        error={fieldErrors.referralExpiryDays}
+      />
+      <div className="field field--checkbox">
+        <label>
+          <input
+            type="checkbox"
+            checked={inszEnabled}
+            onChange={(event) => {
+              setInszEnabled(event.target.checked);
+            }}
+          />{' '}
+          {t('regionSettings.inszEnabled')}
+        </label>
+        {fieldErrors.inszEnabled !== undefined && <p className="field__error">{fieldErrors.inszEnabled}</p>}
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={update.isPending}>
+          {update.isPending ? t('common.saving') : t('common.save')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            onDone(false);
+          }}
+        >
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -5,6 +5,9 @@ import { ConfigModule } from './config/config.module.js';
 import { appConnectionOptions } from './database/data-sources.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CasesModule } from './modules/cases/cases.module.js';
+import { CodeListsModule } from './modules/code-lists/code-lists.module.js';
+import { LearnersModule } from './modules/learners/learners.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IDENTITY_ENTITIES } from './modules/identity/identity.entities.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
@@ -34,6 +37,9 @@ export class AppModule {
         RegionsModule,
         UsersModule,
         PartnersModule,
+        CodeListsModule,
+        LearnersModule,
+        CasesModule,
         ...extraModules,
       ],
     };

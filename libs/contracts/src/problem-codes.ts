@@ -45,6 +45,16 @@ export const ProblemCode = {
   NOT_FOUND: 'RESOURCE.NOT_FOUND',
   /** The change conflicts with the current state (e.g. a duplicate). */
   CONFLICT: 'RESOURCE.CONFLICT',
+  /** The change was based on an older version (If-Match / version): reload and retry. */
+  STALE: 'RESOURCE.STALE',
+  /** Updates must say which version they are based on (If-Match header or `version`). */
+  VERSION_REQUIRED: 'RESOURCE.VERSION_REQUIRED',
+  /** A learner with a similar name and the same date of birth exists; see `candidates`. */
+  POSSIBLE_DUPLICATE: 'LEARNER.POSSIBLE_DUPLICATE',
+  /** The region has not enabled the national register number (INSZ). */
+  INSZ_NOT_ENABLED: 'LEARNER.INSZ_NOT_ENABLED',
+  /** The case cannot go from its current state to the requested one. */
+  INVALID_TRANSITION: 'CASE.INVALID_TRANSITION',
   /** A dependency (the database) is not available; retry later. */
   SERVICE_UNAVAILABLE: 'SERVICE.UNAVAILABLE',
   /** An unexpected error; the `correlationId` identifies it in the logs. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -49,6 +50,11 @@ const envSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
     LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP: z.coerce.number().int().min(1).default(30),
     LOGIN_RATE_LIMIT_PER_MINUTE_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    /** Key for fields encrypted at rest (INSZ): 32 bytes, base64. */
+    FIELD_ENCRYPTION_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+      .optional(),
     /** Express "trust proxy": set when a reverse proxy sets X-Forwarded-For (e.g. 1, or loopback). */
     TRUST_PROXY: z.string().optional(),
   })
@@ -62,6 +68,9 @@ const envSchema = z
     }
     if (!env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    }
+    if (!env.FIELD_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['FIELD_ENCRYPTION_KEY'], message: 'is required in production' });
     }
   });
 
@@ -95,6 +104,8 @@ export interface AppConfig {
   };
   rateLimits: { perPrincipalPerMinute: number; loginPerIpPerMinute: number; loginPerAccountPerMinute: number };
   trustProxy: string | undefined;
+  /** 32-byte key for fields encrypted at rest. */
+  fieldEncryptionKey: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +153,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       loginPerAccountPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE_PER_ACCOUNT,
     },
     trustProxy: env.TRUST_PROXY,
+    fieldEncryptionKey: env.FIELD_ENCRYPTION_KEY
+      ? Buffer.from(env.FIELD_ENCRYPTION_KEY, 'base64')
+      : createHash('sha256').update('leerwinkel-dev-only-field-key').digest(),
   };
 }
 

@@ -33,6 +33,16 @@ export async function setUpPlatform(
   await runner.query('REVOKE ALL ON SCHEMA platform FROM PUBLIC');
   await runner.query('REVOKE ALL ON SCHEMA reference FROM PUBLIC');
 
+  // Shared extensions for every region: trigram search and accent folding, in their own schema.
+  await runner.query('CREATE SCHEMA IF NOT EXISTS extensions');
+  await runner.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions');
+  await runner.query('CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA extensions');
+  await runner.query(`
+    CREATE OR REPLACE FUNCTION extensions.search_fold(value text) RETURNS text
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+      AS $$ SELECT regexp_replace(lower(extensions.unaccent('extensions.unaccent'::regdictionary, value)), '[^a-z0-9]+', '', 'g') $$`);
+  await runner.query(`GRANT USAGE ON SCHEMA extensions TO ${regionBase}, ${app}`);
+
   await runner.query("SELECT set_config('search_path', 'platform', true)");
   const applied = await applyMigrations(runner, 'platform', migrations);
   await runner.query("SELECT set_config('search_path', '', true)");

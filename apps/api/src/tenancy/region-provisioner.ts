@@ -79,7 +79,7 @@ export class RegionProvisioner {
     await runner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`);
     await runner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${role}`);
 
-    await runner.query("SELECT set_config('search_path', $1, true)", [schema]);
+    await runner.query("SELECT set_config('search_path', $1, true), set_config('leerwinkel.region_role', $2, true)", [schema, r.roleName]);
     await applyMigrations(runner, schema, this.migrations);
     const schemaVersion = latestTimestamp(this.migrations);
     await runner.query('UPDATE platform.region SET schema_version = $2, updated_at = now() WHERE id = $1', [id, schemaVersion]);

@@ -88,14 +88,14 @@ async function migrateRegions(
   migrations: readonly MigrationClass[],
   concurrency: number,
 ): Promise<RegionMigrationResult[]> {
-  const regions: { slug: string; schema_name: string }[] = await owner.query(
-    'SELECT slug, schema_name FROM platform.region ORDER BY slug',
+  const regions = await owner.query<{ slug: string; schema_name: string; role_name: string }[]>(
+    'SELECT slug, schema_name, role_name FROM platform.region ORDER BY slug',
   );
   const results: RegionMigrationResult[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let region = regions[next++]; region; region = regions[next++]) {
-      results.push(await migrateRegion(owner, region.slug, region.schema_name, migrations));
+      results.push(await migrateRegion(owner, region.slug, region.schema_name, region.role_name, migrations));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, regions.length) }, worker));
@@ -106,6 +106,7 @@ async function migrateRegion(
   owner: DataSource,
   slug: string,
   schemaName: string,
+  roleName: string,
   migrations: readonly MigrationClass[],
 ): Promise<RegionMigrationResult> {
   const schema = quoteIdent(schemaName);
@@ -114,7 +115,8 @@ async function migrateRegion(
   try {
     await runner.startTransaction();
     await runner.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REGION_SCHEMA_LOCK_NAMESPACE, slug]);
-    await runner.query("SELECT set_config('search_path', $1, true)", [schema]);
+    // Migrations may grant or revoke for the region's role: they read it from leerwinkel.region_role.
+    await runner.query("SELECT set_config('search_path', $1, true), set_config('leerwinkel.region_role', $2, true)", [schema, roleName]);
     const applied = await applyMigrations(runner, schema, migrations);
     if (applied.length > 0) {
       await runner.query('UPDATE platform.region SET schema_version = $2, updated_at = now() WHERE slug = $1', [

@@ -102,6 +102,10 @@ describe('route × principal matrix (docs/permissions.md)', () => {
       userId: counsellorA.id,
       partnerId,
       clientId: 'lwc_not-a-client',
+      learnerId: '00000000-0000-4000-8000-000000000001',
+      caseId: '00000000-0000-4000-8000-000000000002',
+      consentId: '00000000-0000-4000-8000-000000000003',
+      itemId: '00000000-0000-4000-8000-000000000004',
     }));
     const mismatches: string[] = [];
     for (const [route, allowed] of documentedMatrix()) {

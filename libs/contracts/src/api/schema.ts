@@ -289,6 +289,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/code-lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every code list with Dutch and English labels (the same lists the API validates against) */
+    get: operations['getCodeLists'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -335,6 +352,236 @@ export interface paths {
      * @description Public reference data: slug and display name, by slug.
      */
     get: operations['listRegions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cases (mine=true: my caseload), overdue follow-ups first */
+    get: operations['listCases'];
+    put?: never;
+    /** Open a case (traject) for a learner; it starts as registered */
+    post: operations['createCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/cases/{caseId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A case (the read is logged in the learner access log) */
+    get: operations['getCase'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change the learning question, themes, barriers, goal, counsellor or organisation
+     * @description If-Match (or version) required; 412 when stale.
+     */
+    patch: operations['updateCase'];
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/cases/{caseId}/action-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The action plan and follow-ups */
+    get: operations['listActionItems'];
+    put?: never;
+    /** Add an action to the plan */
+    post: operations['addActionItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/cases/{caseId}/action-items/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Update an action or record a follow-up outcome
+     * @description If-Match (or version) required; 412 when stale.
+     */
+    patch: operations['updateActionItem'];
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/cases/{caseId}/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Conversations of the case, newest first */
+    get: operations['listContacts'];
+    put?: never;
+    /** Record a conversation */
+    post: operations['addContact'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/cases/{caseId}/transitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every status change of the case (who, when, note) */
+    get: operations['listTransitions'];
+    put?: never;
+    /**
+     * Move the case to another status
+     * @description Closing needs exitReason and objectivesMet and plans the 3/6/12-month follow-ups; reopening needs a note. 409 CASE.INVALID_TRANSITION otherwise.
+     */
+    post: operations['transitionCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/learners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List or search learners
+     * @description q searches names (accents, case, typos and spacing do not matter); filters combine.
+     */
+    get: operations['listLearners'];
+    put?: never;
+    /**
+     * Register a learner
+     * @description A similar name with the same date of birth answers 409 LEARNER.POSSIBLE_DUPLICATE with `candidates`; send confirmNewPerson: true for a different person.
+     */
+    post: operations['createLearner'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/learners/{learnerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A learner's full record (the read is logged in the access log) */
+    get: operations['getLearner'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a learner
+     * @description Send If-Match with the ETag you read (or `version`); a stale change answers 412 and changes nothing.
+     */
+    patch: operations['updateLearner'];
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/learners/{learnerId}/access-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who read this learner's record, when, and which parts (coordinators) */
+    get: operations['accessLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/learners/{learnerId}/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The learner's consents, withdrawn ones included */
+    get: operations['listConsents'];
+    put?: never;
+    /** Record a consent (purpose, partner for sharing, text version shown) */
+    post: operations['addConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/learners/{learnerId}/consents/{consentId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the withdrawal of a consent */
+    post: operations['withdrawConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/learners/{learnerId}/insz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reveal the national register number (audited) */
+    get: operations['revealInsz'];
     put?: never;
     post?: never;
     delete?: never;
@@ -424,6 +671,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccessLogEntryDto: {
+      /** Format: date-time */
+      accessedAt: string;
+      id: string;
+      /** @description Which parts were read: profile, insz, consents, case. */
+      parts: string[];
+      /** Format: uuid */
+      userId: string;
+      userName: string | null;
+    };
+    AccessLogPageDto: {
+      items: components['schemas']['AccessLogEntryDto'][];
+      nextCursor: string | null;
+    };
     AccessTokenDto: {
       /** @description Bearer token for the Authorization header. */
       accessToken: string;
@@ -431,6 +692,84 @@ export interface components {
       expiresIn: number;
       /** @enum {string} */
       tokenType: 'Bearer';
+    };
+    ActionItemDto: {
+      certificateObtained: boolean | null;
+      /** Format: date-time */
+      doneAt: string | null;
+      /** Format: date */
+      dueDate: string | null;
+      employed: boolean | null;
+      /** @description 3, 6 or 12 for the follow-ups after closing. */
+      followUpMonths: number | null;
+      /** Format: uuid */
+      id: string;
+      inEducation: boolean | null;
+      outcomeNote: string | null;
+      overdue: boolean;
+      owner: string;
+      task: string;
+      version: number;
+    };
+    ActionItemPageDto: {
+      items: components['schemas']['ActionItemDto'][];
+      nextCursor: string | null;
+    };
+    CaseDto: {
+      /** @description Statuses this case may go to next. */
+      allowedTransitions: string[];
+      barriers: string[];
+      /** Format: date-time */
+      closedAt: string | null;
+      contactCount: number;
+      /** Format: uuid */
+      counsellorId: string;
+      counsellorName: string | null;
+      exitReason: string | null;
+      goal: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'info' | 'guidance';
+      /** Format: uuid */
+      learnerId: string;
+      learnerName: string;
+      learningQuestion: string | null;
+      /**
+       * Format: date
+       * @description Earliest due date of an open action item or follow-up.
+       */
+      nextDueDate: string | null;
+      objectivesMet: string | null;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: uuid */
+      organisationId: string | null;
+      /** @description An open action item or follow-up is past its due date. */
+      overdue: boolean;
+      /** @enum {string} */
+      status: 'registered' | 'intake' | 'guidance' | 'follow_up' | 'closed';
+      themes: string[];
+      version: number;
+    };
+    CasePageDto: {
+      items: components['schemas']['CaseDto'][];
+      nextCursor: string | null;
+    };
+    CaseTransitionDto: {
+      /** Format: date-time */
+      at: string;
+      /** Format: uuid */
+      byUserId: string;
+      byUserName: string | null;
+      from: string | null;
+      id: string;
+      note: string | null;
+      to: string;
+    };
+    CaseTransitionPageDto: {
+      items: components['schemas']['CaseTransitionDto'][];
+      nextCursor: string | null;
     };
     ClientDto: {
       /** @description The OAuth2 client_id. */
@@ -471,6 +810,136 @@ export interface components {
       /** @description Space-separated subset of the client's scopes. */
       scope?: string;
     };
+    CodeListEntryDto: {
+      /** @description Stable code (what the API takes and answers). */
+      code: string;
+      /** @description English label. */
+      en: string;
+      /** @description Dutch label. */
+      nl: string;
+    };
+    CodeListsDto: {
+      actionOwners: components['schemas']['CodeListEntryDto'][];
+      barriers: components['schemas']['CodeListEntryDto'][];
+      caseKinds: components['schemas']['CodeListEntryDto'][];
+      caseStatuses: components['schemas']['CodeListEntryDto'][];
+      consentPurposes: components['schemas']['CodeListEntryDto'][];
+      contactChannels: components['schemas']['CodeListEntryDto'][];
+      contactKinds: components['schemas']['CodeListEntryDto'][];
+      dataQuality: components['schemas']['CodeListEntryDto'][];
+      dutchLevels: components['schemas']['CodeListEntryDto'][];
+      educationLevels: components['schemas']['CodeListEntryDto'][];
+      employmentStatuses: components['schemas']['CodeListEntryDto'][];
+      exitReasons: components['schemas']['CodeListEntryDto'][];
+      genders: components['schemas']['CodeListEntryDto'][];
+      objectivesMet: components['schemas']['CodeListEntryDto'][];
+      referralSources: components['schemas']['CodeListEntryDto'][];
+      targetGroups: components['schemas']['CodeListEntryDto'][];
+      themes: components['schemas']['CodeListEntryDto'][];
+    };
+    ConsentDto: {
+      /** Format: date-time */
+      givenAt: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      partnerId: string | null;
+      purpose: string;
+      /** Format: uuid */
+      registeredBy: string;
+      textVersion: string;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+      /** Format: uuid */
+      withdrawnBy: string | null;
+    };
+    ConsentListDto: {
+      items: components['schemas']['ConsentDto'][];
+      nextCursor: string | null;
+    };
+    ContactDto: {
+      channel: string;
+      /** Format: uuid */
+      counsellorId: string;
+      counsellorName: string | null;
+      durationMinutes: number;
+      /** Format: uuid */
+      id: string;
+      kind: string;
+      notes: string | null;
+      /** Format: date-time */
+      occurredAt: string;
+    };
+    ContactPageDto: {
+      items: components['schemas']['ContactDto'][];
+      nextCursor: string | null;
+    };
+    CreateActionItemDto: {
+      /**
+       * Format: date
+       * @description Due date.
+       */
+      dueDate?: string;
+      /**
+       * @description Who does it.
+       * @enum {string}
+       */
+      owner: 'learner' | 'counsellor' | 'partner';
+      /** @description The task. */
+      task: string;
+    };
+    CreateCaseDto: {
+      /** @description Barriers (drempels). */
+      barriers?: (
+        | 'cost'
+        | 'motivation'
+        | 'health'
+        | 'family_childcare'
+        | 'confidence'
+        | 'mobility'
+        | 'language'
+        | 'digital_skills'
+        | 'time'
+        | 'information'
+      )[];
+      /**
+       * Format: uuid
+       * @description Assigned counsellor (a member of the region); default: you.
+       */
+      counsellorId?: string;
+      /** @description Goal agreed at intake. */
+      goal?: string;
+      /**
+       * @description info (infobemiddeling) or guidance (begeleiding).
+       * @enum {string}
+       */
+      kind: 'info' | 'guidance';
+      /**
+       * Format: uuid
+       * @description The learner (of this region).
+       */
+      learnerId: string;
+      /** @description The learning question (leervraag). */
+      learningQuestion?: string;
+      /**
+       * Format: uuid
+       * @description Member organisation guiding the case.
+       */
+      organisationId?: string;
+      /** @description Coded themes of the question. */
+      themes?: (
+        | 'dutch_language'
+        | 'basic_skills'
+        | 'secondary_diploma'
+        | 'vocational_training'
+        | 'higher_education'
+        | 'diploma_recognition'
+        | 'digital_skills'
+        | 'entrepreneurship'
+        | 'career_orientation'
+        | 'financing'
+      )[];
+    };
     CreateCentralUserDto: {
       /** @enum {string} */
       centralRole: 'analyst' | 'platform_admin';
@@ -482,6 +951,153 @@ export interface components {
       /** @example Student administration system */
       name: string;
       scopes: ('referrals:read' | 'referrals:write' | 'registrations:write')[];
+    };
+    CreateConsentDto: {
+      /**
+       * Format: date-time
+       * @description When the learner gave consent (default: now).
+       */
+      givenAt?: string;
+      /**
+       * Format: uuid
+       * @description The partner organisation, for purpose partner_sharing (and only then).
+       */
+      partnerId?: string;
+      /**
+       * @description What the learner consents to.
+       * @enum {string}
+       */
+      purpose: 'guidance_processing' | 'partner_sharing' | 'outcome_follow_up' | 'statistics';
+      /**
+       * @description Version of the consent text shown to the learner.
+       * @example v1
+       */
+      textVersion: string;
+    };
+    CreateContactDto: {
+      /**
+       * @description Channel.
+       * @enum {string}
+       */
+      channel: 'in_person' | 'phone' | 'video' | 'email' | 'outreach';
+      /**
+       * @description Duration in minutes.
+       * @example 60
+       */
+      durationMinutes: number;
+      /**
+       * @description Kind of conversation.
+       * @enum {string}
+       */
+      kind: 'intake' | 'guidance' | 'follow_up';
+      /** @description Notes. */
+      notes?: string;
+      /**
+       * Format: date-time
+       * @description When the conversation took place.
+       */
+      occurredAt: string;
+    };
+    CreateLearnerDto: {
+      /** @description Set after a duplicate warning (409) when this is a different person. */
+      confirmNewPerson?: boolean;
+      /**
+       * Format: date
+       * @description Date of birth; the learner is 16 to 110 years old.
+       * @example 1987-04-12
+       */
+      dateOfBirth: string;
+      /**
+       * @description Dutch level (CEFR).
+       * @enum {string}
+       */
+      dutchLevel:
+        'A0' | 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2' | 'native' | 'unknown' | 'prefers_not_to_say' | 'not_collected';
+      /**
+       * @description Highest education level (ISCED 2011).
+       * @enum {string}
+       */
+      educationLevel:
+        | 'isced_0'
+        | 'isced_1'
+        | 'isced_2'
+        | 'isced_3'
+        | 'isced_4'
+        | 'isced_5'
+        | 'isced_6'
+        | 'isced_7'
+        | 'isced_8'
+        | 'foreign_not_recognised'
+        | 'unknown'
+        | 'prefers_not_to_say'
+        | 'not_collected';
+      /**
+       * Format: email
+       * @description E-mail address.
+       */
+      email?: string | null;
+      /**
+       * @description Employment status.
+       * @enum {string}
+       */
+      employmentStatus:
+        | 'employed'
+        | 'self_employed'
+        | 'job_seeker'
+        | 'inactive'
+        | 'student'
+        | 'retired'
+        | 'other'
+        | 'unknown'
+        | 'prefers_not_to_say'
+        | 'not_collected';
+      /**
+       * @description First name(s).
+       * @example Ayşe
+       */
+      firstName: string;
+      /**
+       * @description Gender.
+       * @enum {string}
+       */
+      gender: 'female' | 'male' | 'x' | 'not_given' | 'unknown' | 'prefers_not_to_say' | 'not_collected';
+      /** @description National register number (INSZ), only where the region has enabled it; checked by mod 97. */
+      insz?: string | null;
+      /**
+       * @description Last name.
+       * @example Çelik
+       */
+      lastName: string;
+      /** @description Municipality. */
+      municipality?: string | null;
+      /**
+       * @description Native language: ISO 639 code (nl, fr, ar, tr, …) or a data-quality code.
+       * @example tr
+       */
+      nativeLanguage: string;
+      /** @description Phone number. */
+      phone?: string | null;
+      /** @description Belgian postal code. */
+      postalCode?: string | null;
+      /**
+       * @description Who referred the learner.
+       * @enum {string}
+       */
+      referralSource:
+        | 'self'
+        | 'vdab'
+        | 'ocmw'
+        | 'integration_office'
+        | 'clb'
+        | 'partner'
+        | 'other'
+        | 'unknown'
+        | 'prefers_not_to_say'
+        | 'not_collected';
+      /** @description Target groups. */
+      targetGroups: (
+        'low_qualified' | 'newcomer' | 'age_55_plus' | 'disability' | 'job_seeker' | 'low_income' | 'detainee'
+      )[];
     };
     CreateOrganisationDto: {
       name: string;
@@ -513,6 +1129,10 @@ export interface components {
       /** @enum {string} */
       status: 'up' | 'down';
     };
+    InszDto: {
+      /** @description The full national register number (this read is audited). */
+      insz: string;
+    };
     InvitationDto: {
       /** Format: date-time */
       invitationExpiresAt: string | null;
@@ -541,6 +1161,51 @@ export interface components {
       displayName: string;
       /** Format: email */
       email: string;
+    };
+    LearnerDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date */
+      dateOfBirth: string;
+      dutchLevel: string;
+      educationLevel: string;
+      email: string | null;
+      employmentStatus: string;
+      firstName: string;
+      gender: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Masked INSZ (birth-date part only); reveal with GET …/insz.
+       * @example 85.07.30-***.**
+       */
+      inszMasked: string | null;
+      lastName: string;
+      municipality: string | null;
+      nativeLanguage: string;
+      phone: string | null;
+      postalCode: string | null;
+      referralSource: string;
+      targetGroups: string[];
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Optimistic-concurrency version; also the ETag. */
+      version: number;
+    };
+    LearnerPageDto: {
+      items: components['schemas']['LearnerSummaryDto'][];
+      nextCursor: string | null;
+    };
+    LearnerSummaryDto: {
+      /** Format: date */
+      dateOfBirth: string;
+      firstName: string;
+      /** Format: uuid */
+      id: string;
+      lastName: string;
+      /** @description Status of the most recent case. */
+      latestCaseStatus: string | null;
+      municipality: string | null;
     };
     LivenessDto: {
       /** @enum {string} */
@@ -723,6 +1388,190 @@ export interface components {
       password: string;
       /** @description The token from the invitation link. */
       token: string;
+    };
+    TransitionDto: {
+      /**
+       * @description Required when closing.
+       * @enum {string}
+       */
+      exitReason?:
+        | 'started_course'
+        | 'found_work'
+        | 'moved'
+        | 'lost_contact'
+        | 'no_longer_interested'
+        | 'referred_elsewhere'
+        | 'other';
+      /** @description Note; the reason when reopening (required then). */
+      note?: string;
+      /**
+       * @description Required when closing.
+       * @enum {string}
+       */
+      objectivesMet?: 'fully' | 'partly' | 'no' | 'unknown';
+      /**
+       * @description The new status.
+       * @enum {string}
+       */
+      to: 'registered' | 'intake' | 'guidance' | 'follow_up' | 'closed';
+    };
+    UpdateActionItemDto: {
+      /** @description Follow-up: certificate obtained? */
+      certificateObtained?: boolean | null;
+      /** @description Done (true) or open again (false). */
+      done?: boolean;
+      /**
+       * Format: date
+       * @description Due date; null clears it.
+       */
+      dueDate?: string | null;
+      /** @description Follow-up: at work? */
+      employed?: boolean | null;
+      /** @description Follow-up: still in education or training? */
+      inEducation?: boolean | null;
+      /** @description Follow-up outcome note. */
+      outcomeNote?: string | null;
+      /**
+       * @description Who does it.
+       * @enum {string}
+       */
+      owner?: 'learner' | 'counsellor' | 'partner';
+      /** @description The task. */
+      task?: string;
+      /** @description The version this change is based on (or If-Match). */
+      version?: number;
+    };
+    UpdateCaseDto: {
+      /** @description Barriers. */
+      barriers?: (
+        | 'cost'
+        | 'motivation'
+        | 'health'
+        | 'family_childcare'
+        | 'confidence'
+        | 'mobility'
+        | 'language'
+        | 'digital_skills'
+        | 'time'
+        | 'information'
+      )[];
+      /**
+       * Format: uuid
+       * @description Assigned counsellor.
+       */
+      counsellorId?: string;
+      /** @description Goal at intake. */
+      goal?: string | null;
+      /** @description The learning question. */
+      learningQuestion?: string | null;
+      /**
+       * Format: uuid
+       * @description Member organisation; null clears it.
+       */
+      organisationId?: string | null;
+      /** @description Themes. */
+      themes?: (
+        | 'dutch_language'
+        | 'basic_skills'
+        | 'secondary_diploma'
+        | 'vocational_training'
+        | 'higher_education'
+        | 'diploma_recognition'
+        | 'digital_skills'
+        | 'entrepreneurship'
+        | 'career_orientation'
+        | 'financing'
+      )[];
+      /** @description The version this change is based on (or send If-Match). */
+      version?: number;
+    };
+    UpdateLearnerDto: {
+      /**
+       * Format: date
+       * @description Date of birth.
+       */
+      dateOfBirth?: string;
+      /**
+       * @description Dutch level (CEFR).
+       * @enum {string}
+       */
+      dutchLevel?:
+        'A0' | 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2' | 'native' | 'unknown' | 'prefers_not_to_say' | 'not_collected';
+      /**
+       * @description Education level.
+       * @enum {string}
+       */
+      educationLevel?:
+        | 'isced_0'
+        | 'isced_1'
+        | 'isced_2'
+        | 'isced_3'
+        | 'isced_4'
+        | 'isced_5'
+        | 'isced_6'
+        | 'isced_7'
+        | 'isced_8'
+        | 'foreign_not_recognised'
+        | 'unknown'
+        | 'prefers_not_to_say'
+        | 'not_collected';
+      /**
+       * Format: email
+       * @description E-mail address.
+       */
+      email?: string | null;
+      /**
+       * @description Employment status.
+       * @enum {string}
+       */
+      employmentStatus?:
+        | 'employed'
+        | 'self_employed'
+        | 'job_seeker'
+        | 'inactive'
+        | 'student'
+        | 'retired'
+        | 'other'
+        | 'unknown'
+        | 'prefers_not_to_say'
+        | 'not_collected';
+      /** @description First name(s). */
+      firstName?: string;
+      /**
+       * @description Gender.
+       * @enum {string}
+       */
+      gender?: 'female' | 'male' | 'x' | 'not_given' | 'unknown' | 'prefers_not_to_say' | 'not_collected';
+      insz?: string | null;
+      /** @description Last name. */
+      lastName?: string;
+      /** @description Municipality. */
+      municipality?: string | null;
+      nativeLanguage?: string;
+      /** @description Phone number. */
+      phone?: string | null;
+      postalCode?: string | null;
+      /**
+       * @description Referral source.
+       * @enum {string}
+       */
+      referralSource?:
+        | 'self'
+        | 'vdab'
+        | 'ocmw'
+        | 'integration_office'
+        | 'clb'
+        | 'partner'
+        | 'other'
+        | 'unknown'
+        | 'prefers_not_to_say'
+        | 'not_collected';
+      /** @description Target groups. */
+      targetGroups?: (
+        'low_qualified' | 'newcomer' | 'age_55_plus' | 'disability' | 'job_seeker' | 'low_income' | 'detainee'
+      )[];
+      /** @description The version this change is based on (alternative to If-Match). */
+      version?: number;
     };
     UpdateMemberDto: {
       /** Format: uuid */
@@ -1894,6 +2743,34 @@ export interface operations {
       };
     };
   };
+  getCodeLists: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CodeListsDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   me: {
     parameters: {
       query?: never;
@@ -1983,6 +2860,1349 @@ export interface operations {
       };
       /** @description Invalid request (problem+json, field errors in `errors`). */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listCases: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+        /** @description Only cases in this status. */
+        status?: 'registered' | 'intake' | 'guidance' | 'follow_up' | 'closed';
+        /** @description Only this kind. */
+        kind?: 'info' | 'guidance';
+        /** @description Only cases of this counsellor. */
+        counsellorId?: string;
+        /** @description Only cases of this learner. */
+        learnerId?: string;
+        /** @description Only my cases (the caseload). */
+        mine?: boolean;
+      };
+      header?: never;
+      path: {
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CasePageDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCaseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateCase: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        caseId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCaseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listActionItems: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        caseId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionItemPageDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  addActionItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateActionItemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionItemDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateActionItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        caseId: string;
+        itemId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateActionItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionItemDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listContacts: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        caseId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactPageDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  addContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateContactDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listTransitions: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        caseId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseTransitionPageDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  transitionCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransitionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listLearners: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+        /** @description Name search: accent- and case-insensitive, tolerant of typos and spacing. */
+        q?: string;
+        /** @description Exact date of birth. */
+        dateOfBirth?: string;
+        /** @description Learners with a case in this status. */
+        caseStatus?: 'registered' | 'intake' | 'guidance' | 'follow_up' | 'closed';
+        /** @description Learners with a case of this counsellor. */
+        counsellorId?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerPageDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createLearner: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateLearnerDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getLearner: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        learnerId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version, for If-Match on updates. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateLearner: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag of the version this change is based on. */
+        'If-Match'?: string;
+      };
+      path: {
+        learnerId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateLearnerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  accessLog: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        learnerId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessLogPageDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listConsents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        learnerId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentListDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  addConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        learnerId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConsentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  withdrawConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        learnerId: string;
+        consentId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  revealInsz: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        learnerId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InszDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
         headers: {
           [name: string]: unknown;
         };

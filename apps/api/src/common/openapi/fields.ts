@@ -1,6 +1,27 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  registerDecorator,
+  ValidateIf,
+  type ValidationArguments,
+} from 'class-validator';
+import { type CodeListEntry, CODE_LISTS } from '@leerwinkel/contracts';
 
 /**
  * One decorator per kind of field: each emits the class-validator rules and the matching OpenAPI property,
@@ -68,7 +89,95 @@ export function TextField(options: FieldOptions & { maxLength: number; minLength
     ...presence(options),
     IsString(),
     MaxLength(options.maxLength),
-    ...(options.minLength ? [Matches(new RegExp(`^[\\s\\S]{${options.minLength},}$`), { message: `$property must be at least ${options.minLength} characters` })] : []),
+    ...(options.minLength ? [MinLength(options.minLength)] : []),
     api(options, { type: 'string', maxLength: options.maxLength, ...(options.minLength ? { minLength: options.minLength } : {}) }),
   );
+}
+
+export function UuidField(options: FieldOptions): PropertyDecorator {
+  return applyDecorators(...presence(options), IsUUID('all'), api(options, { type: 'string', format: 'uuid' }));
+}
+
+/**
+ * A code from one of the code lists (libs/contracts); `dataQuality` also allows unknown /
+ * prefers_not_to_say / not_collected; `array` takes a list of distinct codes.
+ */
+export function CodeField(list: readonly CodeListEntry[], options: FieldOptions & { dataQuality?: boolean; array?: boolean }): PropertyDecorator {
+  const allowed = [...list, ...(options.dataQuality ? CODE_LISTS.dataQuality : [])].map((entry) => entry.code);
+  if (options.array) {
+    return applyDecorators(
+      ...presence(options),
+      IsArray(),
+      ArrayUnique(),
+      ArrayMaxSize(allowed.length),
+      IsIn(allowed, { each: true }),
+      api(options, { type: 'array', items: { type: 'string', enum: allowed }, uniqueItems: true }),
+    );
+  }
+  return applyDecorators(...presence(options), IsIn(allowed), api(options, { type: 'string', enum: allowed }));
+}
+
+/** A real calendar date `YYYY-MM-DD` (31 February is refused), optionally an age range at today. */
+export function DateField(options: FieldOptions & { age?: { min: number; max: number }; notInFuture?: boolean }): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options),
+    IsCalendarDate(options.age, options.notInFuture ?? false),
+    api(options, { type: 'string', format: 'date' }),
+  );
+}
+
+/** An ISO 8601 date-time with offset. */
+export function DateTimeField(options: FieldOptions & { notInFuture?: boolean }): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options),
+    IsISO8601({ strict: true, strictSeparator: true }),
+    ...(options.notInFuture ? [NotInFuture()] : []),
+    api(options, { type: 'string', format: 'date-time' }),
+  );
+}
+
+function IsCalendarDate(age: { min: number; max: number } | undefined, notInFuture: boolean): PropertyDecorator {
+  return (target, property) => {
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: String(property),
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          const date = new Date(`${value}T00:00:00Z`);
+          if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return false;
+          const today = new Date().toISOString().slice(0, 10);
+          if ((notInFuture || age) && value > today) return false;
+          if (age) {
+            const years = ageOn(value, today);
+            if (years < age.min || years > age.max) return false;
+          }
+          return true;
+        },
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'value'} must be a real date (YYYY-MM-DD)${age ? ` of someone aged ${age.min} to ${age.max}` : notInFuture ? ', not in the future' : ''}`,
+      },
+    });
+  };
+}
+
+function NotInFuture(): PropertyDecorator {
+  return (target, property) => {
+    registerDecorator({
+      name: 'notInFuture',
+      target: target.constructor,
+      propertyName: String(property),
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && new Date(value).getTime() <= Date.now() + 60_000,
+        defaultMessage: (args?: ValidationArguments) => `${args?.property ?? 'value'} must not be in the future`,
+      },
+    });
+  };
+}
+
+/** Whole years between a birth date and a day (both YYYY-MM-DD). */
+export function ageOn(birth: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4));
+  return day.slice(5) < birth.slice(5) ? years - 1 : years;
 }

@@ -19,7 +19,8 @@ export type AuditAction =
   | 'partner.client.secret_rotated'
   | 'partner.client.revoked'
   | 'region.created'
-  | 'organisation.created';
+  | 'organisation.created'
+  | 'learner.insz.revealed';
 
 export interface AuditEvent {
   action: AuditAction;

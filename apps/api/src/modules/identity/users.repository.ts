@@ -166,6 +166,16 @@ export class UsersRepository {
     return query.getMany();
   }
 
+  /** Display names by user id (for access logs and timelines). */
+  async displayNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; displayName: string }[]>(
+      'SELECT id, display_name AS "displayName" FROM platform.user_account WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.displayName]));
+  }
+
   async countActiveCoordinators(regionId: string, manager: EntityManager): Promise<number> {
     return manager.getRepository(RegionMembershipEntity).count({ where: { regionId, role: 'coordinator', status: 'active' } });
   }

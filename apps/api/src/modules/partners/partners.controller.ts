@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { UuidParam } from '../../common/http/uuid-param.js';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CentralRoles, PartnerAccess } from '../../common/auth/access.decorators.js';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
@@ -43,7 +44,7 @@ export class PartnersAdminController {
   @Get(':partnerId/clients')
   @ApiOperation({ summary: "A partner's API clients (never their secrets)" })
   @ApiOkResponse({ type: ClientListDto })
-  listClients(@Param('partnerId', new ParseUUIDPipe()) partnerId: string): Promise<ClientListDto> {
+  listClients(@UuidParam('partnerId') partnerId: string): Promise<ClientListDto> {
     return this.partners.listClients(partnerId);
   }
 
@@ -51,7 +52,7 @@ export class PartnersAdminController {
   @ApiOperation({ summary: 'Create an API client; the secret is in this answer only' })
   @ApiCreatedResponse({ type: ClientSecretDto })
   createClient(
-    @Param('partnerId', new ParseUUIDPipe()) partnerId: string,
+    @UuidParam('partnerId') partnerId: string,
     @Body() body: CreateClientDto,
     @CurrentUser() actor: UserPrincipal,
     @Meta() meta: RequestMeta,
@@ -64,7 +65,7 @@ export class PartnersAdminController {
   @ApiOperation({ summary: 'Replace the secret of an API client; the old one stops working at once' })
   @ApiOkResponse({ type: ClientSecretDto })
   rotateClientSecret(
-    @Param('partnerId', new ParseUUIDPipe()) partnerId: string,
+    @UuidParam('partnerId') partnerId: string,
     @Param('clientId') clientId: string,
     @CurrentUser() actor: UserPrincipal,
     @Meta() meta: RequestMeta,
@@ -77,7 +78,7 @@ export class PartnersAdminController {
   @ApiOperation({ summary: 'Revoke an API client (its tokens stop working at once)' })
   @ApiNoContentResponse()
   async revokeClient(
-    @Param('partnerId', new ParseUUIDPipe()) partnerId: string,
+    @UuidParam('partnerId') partnerId: string,
     @Param('clientId') clientId: string,
     @CurrentUser() actor: UserPrincipal,
     @Meta() meta: RequestMeta,
@@ -89,7 +90,7 @@ export class PartnersAdminController {
   @ApiOperation({ summary: 'Invite a person of the partner organisation (partner page users)' })
   @ApiCreatedResponse({ type: UserInvitationDto })
   invitePartnerUser(
-    @Param('partnerId', new ParseUUIDPipe()) partnerId: string,
+    @UuidParam('partnerId') partnerId: string,
     @Body() body: InvitePartnerUserDto,
     @CurrentUser() actor: UserPrincipal,
     @Meta() meta: RequestMeta,

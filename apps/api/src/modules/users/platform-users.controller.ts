@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { UuidParam } from '../../common/http/uuid-param.js';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CentralRoles } from '../../common/auth/access.decorators.js';
 import type { UserPrincipal } from '../../common/auth/principal.js';
@@ -33,7 +34,7 @@ export class PlatformUsersController {
   @ApiOperation({ summary: 'Deactivate or reactivate an account, or change a central role (platform admins)' })
   @ApiOkResponse({ type: UserDto })
   updateUser(
-    @Param('userId', new ParseUUIDPipe()) userId: string,
+    @UuidParam('userId') userId: string,
     @Body() body: UpdateUserDto,
     @CurrentUser() actor: UserPrincipal,
     @Meta() meta: RequestMeta,

@@ -1,4 +1,5 @@
-import { Body, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { UuidParam } from '../../common/http/uuid-param.js';
+import { Body, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { RegionRoles } from '../../common/auth/access.decorators.js';
 import type { UserPrincipal } from '../../common/auth/principal.js';
@@ -54,7 +55,7 @@ export class RegionMembersController {
   @ApiOkResponse({ type: MemberDto })
   updateMember(
     @CurrentRegion() region: RegionRef,
-    @Param('userId', new ParseUUIDPipe()) userId: string,
+    @UuidParam('userId') userId: string,
     @Body() body: UpdateMemberDto,
     @CurrentUser() actor: UserPrincipal,
     @Meta() meta: RequestMeta,

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface ConsentRow {
+  id: string;
+  purpose: string;
+  partnerId: string | null;
+  textVersion: string;
+  givenAt: Date;
+  registeredBy: string;
+  withdrawnAt: Date | null;
+  withdrawnBy: string | null;
+}
+
+const COLUMNS = `id, purpose, partner_id AS "partnerId", text_version AS "textVersion", given_at AS "givenAt",
+  registered_by AS "registeredBy", withdrawn_at AS "withdrawnAt", withdrawn_by AS "withdrawnBy"`;
+
+/** Consents per purpose (and partner), with withdrawal; in a region unit of work. */
+@Injectable()
+export class ConsentsRepository {
+  async list(manager: EntityManager, learnerId: string): Promise<ConsentRow[]> {
+    return manager.query<ConsentRow[]>(`SELECT ${COLUMNS} FROM consent WHERE learner_id = $1 ORDER BY given_at DESC, id`, [learnerId]);
+  }
+
+  async insert(manager: EntityManager, learnerId: string, consent: { purpose: string; partnerId: string | null; textVersion: string; givenAt: Date }, by: string): Promise<ConsentRow> {
+    const [row] = await manager.query<[ConsentRow]>(
+      `INSERT INTO consent (learner_id, purpose, partner_id, text_version, given_at, registered_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+      [learnerId, consent.purpose, consent.partnerId, consent.textVersion, consent.givenAt, by],
+    );
+    return row;
+  }
+
+  /** Withdraws an active consent; null when there is none with this id for the learner. */
+  async withdraw(manager: EntityManager, learnerId: string, consentId: string, by: string): Promise<ConsentRow | null> {
+    const [rows] = await manager.query<[ConsentRow[], number]>(
+      `UPDATE consent SET withdrawn_at = now(), withdrawn_by = $3 WHERE id = $2 AND learner_id = $1 AND withdrawn_at IS NULL RETURNING ${COLUMNS}`,
+      [learnerId, consentId, by],
+    );
+    return rows[0] ?? null;
+  }
+
+  async find(manager: EntityManager, learnerId: string, consentId: string): Promise<ConsentRow | null> {
+    const rows = await manager.query<ConsentRow[]>(`SELECT ${COLUMNS} FROM consent WHERE id = $2 AND learner_id = $1`, [learnerId, consentId]);
+    return rows[0] ?? null;
+  }
+}

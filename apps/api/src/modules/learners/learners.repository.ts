@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** A learner as stored (the INSZ stays encrypted here). */
+export interface LearnerRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  gender: string;
+  email: string | null;
+  phone: string | null;
+  postalCode: string | null;
+  municipality: string | null;
+  nativeLanguage: string;
+  dutchLevel: string;
+  educationLevel: string;
+  employmentStatus: string;
+  targetGroups: string[];
+  referralSource: string;
+  inszEncrypted: Buffer | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type LearnerWrite = Omit<LearnerRow, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+
+export interface LearnerSummaryRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  municipality: string | null;
+  latestCaseStatus: string | null;
+  score?: string;
+}
+
+export interface LearnerFilters {
+  q?: string;
+  dateOfBirth?: string;
+  caseStatus?: string;
+  counsellorId?: string;
+}
+
+/** Keyset positions: by relevance for a name search, by name otherwise. */
+export type LearnerCursor = { s: string; id: string } | { l: string; f: string; id: string };
+
+const COLUMNS = `
+  l.id, l.first_name AS "firstName", l.last_name AS "lastName", to_char(l.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
+  l.gender, l.email, l.phone, l.postal_code AS "postalCode", l.municipality, l.native_language AS "nativeLanguage",
+  l.dutch_level AS "dutchLevel", l.education_level AS "educationLevel", l.employment_status AS "employmentStatus",
+  l.target_groups AS "targetGroups", l.referral_source AS "referralSource", l.insz_encrypted AS "inszEncrypted",
+  l.version, l.created_at AS "createdAt", l.updated_at AS "updatedAt"`;
+
+const WRITABLE: [keyof LearnerWrite, string][] = [
+  ['firstName', 'first_name'],
+  ['lastName', 'last_name'],
+  ['dateOfBirth', 'date_of_birth'],
+  ['gender', 'gender'],
+  ['email', 'email'],
+  ['phone', 'phone'],
+  ['postalCode', 'postal_code'],
+  ['municipality', 'municipality'],
+  ['nativeLanguage', 'native_language'],
+  ['dutchLevel', 'dutch_level'],
+  ['educationLevel', 'education_level'],
+  ['employmentStatus', 'employment_status'],
+  ['targetGroups', 'target_groups'],
+  ['referralSource', 'referral_source'],
+  ['inszEncrypted', 'insz_encrypted'],
+];
+
+/** Learners, their consents and access log; every method runs in a region unit of work. */
+@Injectable()
+export class LearnersRepository {
+  async insert(manager: EntityManager, learner: LearnerWrite, createdBy: string): Promise<LearnerRow> {
+    const columns = WRITABLE.map(([, column]) => column);
+    const values = WRITABLE.map(([field]) => learner[field]);
+    const [row] = await manager.query<[{ id: string }]>(
+      `INSERT INTO learner (${columns.join(', ')}, created_by) VALUES (${columns.map((_c, i) => `$${i + 1}`).join(', ')}, $${columns.length + 1}) RETURNING id`,
+      [...values, createdBy],
+    );
+    const created = await this.findById(manager, row.id);
+    if (!created) throw new Error('inserted learner not found');
+    return created;
+  }
+
+  async findById(manager: EntityManager, id: string): Promise<LearnerRow | null> {
+    const rows = await manager.query<LearnerRow[]>(`SELECT ${COLUMNS} FROM learner l WHERE l.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async exists(manager: EntityManager, id: string): Promise<boolean> {
+    return (await manager.query<unknown[]>('SELECT 1 FROM learner WHERE id = $1', [id])).length > 0;
+  }
+
+  /** Applies the changes when the stored version is `expectedVersion`; null when it is not (stale). */
+  async update(manager: EntityManager, id: string, changes: Partial<LearnerWrite>, expectedVersion: number): Promise<LearnerRow | null> {
+    const set = WRITABLE.filter(([field]) => changes[field] !== undefined);
+    const [result] = await manager.query<[unknown[], number]>(
+      `UPDATE learner SET ${[...set.map(([, column], i) => `${column} = $${i + 3}`), 'version = version + 1', 'updated_at = now()'].join(', ')}
+        WHERE id = $1 AND version = $2 RETURNING id`,
+      [id, expectedVersion, ...set.map(([field]) => changes[field])],
+    );
+    return result.length === 0 ? null : this.findById(manager, id);
+  }
+
+  /** Possible duplicates: the same date of birth and a similar name (either order). */
+  async similar(manager: EntityManager, firstName: string, lastName: string, dateOfBirth: string): Promise<LearnerSummaryRow[]> {
+    return manager.query<LearnerSummaryRow[]>(
+      `WITH q AS (SELECT extensions.search_fold($1 || ' ' || $2) AS key)
+       SELECT l.id, l.first_name AS "firstName", l.last_name AS "lastName", to_char(l.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
+              l.municipality, NULL AS "latestCaseStatus"
+         FROM learner l, q
+        WHERE l.date_of_birth = $3
+          AND greatest(extensions.similarity(l.search_key, q.key), extensions.similarity(l.search_key_reversed, q.key)) >= 0.45
+        ORDER BY l.last_name, l.first_name, l.id
+        LIMIT 10`,
+      [firstName, lastName, dateOfBirth],
+    );
+  }
+
+  /**
+   * Lists learners: with `q`, by name relevance (accent- and case-insensitive, typo-tolerant trigram
+   * similarity on the folded name in either order); otherwise by last name, first name. Keyset pagination.
+   */
+  async search(manager: EntityManager, filters: LearnerFilters, limit: number, after?: LearnerCursor): Promise<LearnerSummaryRow[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where: string[] = [];
+    if (filters.dateOfBirth) where.push(`l.date_of_birth = ${param(filters.dateOfBirth)}`);
+    if (filters.caseStatus) where.push(`EXISTS (SELECT 1 FROM guidance_case c WHERE c.learner_id = l.id AND c.status = ${param(filters.caseStatus)})`);
+    if (filters.counsellorId) where.push(`EXISTS (SELECT 1 FROM guidance_case c WHERE c.learner_id = l.id AND c.counsellor_id = ${param(filters.counsellorId)})`);
+    const latest = `(SELECT c.status FROM guidance_case c WHERE c.learner_id = l.id ORDER BY c.opened_at DESC, c.id LIMIT 1)`;
+    const select = `l.id, l.first_name AS "firstName", l.last_name AS "lastName", to_char(l.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", l.municipality, ${latest} AS "latestCaseStatus"`;
+
+    if (filters.q !== undefined && filters.q.trim() !== '') {
+      const key = param(filters.q);
+      const score = `round(greatest(
+          extensions.similarity(l.search_key, q.key), extensions.similarity(l.search_key_reversed, q.key),
+          extensions.word_similarity(q.key, l.search_key), extensions.word_similarity(q.key, l.search_key_reversed))::numeric, 4)`;
+      where.push(`(l.search_key OPERATOR(extensions.%) q.key OR l.search_key_reversed OPERATOR(extensions.%) q.key
+                OR q.key OPERATOR(extensions.<%) l.search_key OR q.key OPERATOR(extensions.<%) l.search_key_reversed
+                OR l.search_key LIKE q.key || '%' OR l.search_key_reversed LIKE q.key || '%')`);
+      const outer: string[] = [];
+      if (after && 's' in after) outer.push(`(r.score < ${param(after.s)}::numeric OR (r.score = ${param(after.s)}::numeric AND r.id > ${param(after.id)}::uuid))`);
+      return manager.query<LearnerSummaryRow[]>(
+        `WITH q AS (SELECT extensions.search_fold(${key}) AS key)
+         SELECT * FROM (SELECT ${select}, ${score}::text AS score FROM learner l, q WHERE ${where.join(' AND ')}) r
+         ${outer.length > 0 ? `WHERE ${outer.join(' AND ')}` : ''}
+         ORDER BY r.score::numeric DESC, r.id LIMIT ${param(limit)}`,
+        params,
+      );
+    }
+    if (after && 'l' in after) {
+      where.push(`(l.last_name, l.first_name, l.id) > (${param(after.l)}, ${param(after.f)}, ${param(after.id)}::uuid)`);
+    }
+    return manager.query<LearnerSummaryRow[]>(
+      `SELECT ${select} FROM learner l ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY l.last_name, l.first_name, l.id LIMIT ${param(limit)}`,
+      params,
+    );
+  }
+
+  // --- access log ---------------------------------------------------------------------------------
+
+  async logAccess(manager: EntityManager, learnerId: string, userId: string, parts: string[]): Promise<void> {
+    await manager.query('INSERT INTO learner_access (learner_id, user_id, parts) VALUES ($1, $2, $3)', [learnerId, userId, parts]);
+  }
+
+  async accessLog(manager: EntityManager, learnerId: string, limit: number, afterId?: string): Promise<{ id: string; userId: string; accessedAt: Date; parts: string[] }[]> {
+    return manager.query(
+      `SELECT id::text, user_id AS "userId", accessed_at AS "accessedAt", parts FROM learner_access
+        WHERE learner_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint) ORDER BY id DESC LIMIT $3`,
+      [learnerId, afterId ?? null, limit],
+    );
+  }
+}

@@ -1,0 +1,256 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { isValidInsz, maskInsz, normaliseInsz, ProblemCode } from '@leerwinkel/contracts';
+import type { UserPrincipal } from '../../common/auth/principal.js';
+import type { RequestMeta } from '../../common/auth/request-meta.js';
+import { FieldCipher } from '../../common/crypto/field-cipher.js';
+import { staleVersion } from '../../common/http/versioning.js';
+import { cursorKey, decodeCursor, encodeCursor } from '../../common/pagination/page-query.dto.js';
+import { DomainError } from '../../common/problem/domain-error.js';
+import { RegionUnitOfWork } from '../../tenancy/region-unit-of-work.js';
+import type { RegionRef } from '../../tenancy/region-registry.repository.js';
+import { AuditService } from '../audit/audit.service.js';
+import { PartnersRepository } from '../identity/partners.repository.js';
+import { UsersRepository } from '../identity/users.repository.js';
+import { RegionSettingsRepository } from '../regions/region-settings.repository.js';
+import { type ConsentRow, ConsentsRepository } from './consents.repository.js';
+import type { AccessLogPageDto, ConsentDto, ConsentListDto, CreateConsentDto } from './dto/consent.dto.js';
+import type { CreateLearnerDto, InszDto, LearnerDto, LearnerPageDto, ListLearnersQueryDto, UpdateLearnerDto } from './dto/learner.dto.js';
+import { type LearnerCursor, type LearnerRow, type LearnerWrite, LearnersRepository } from './learners.repository.js';
+
+/** Learners of a region: registration with a duplicate check, search, the INSZ, consents and the access log. */
+@Injectable()
+export class LearnersService {
+  constructor(
+    private readonly unitOfWork: RegionUnitOfWork,
+    private readonly learners: LearnersRepository,
+    private readonly consents: ConsentsRepository,
+    private readonly settings: RegionSettingsRepository,
+    private readonly partners: PartnersRepository,
+    private readonly users: UsersRepository,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(input: CreateLearnerDto, actor: UserPrincipal): Promise<LearnerDto> {
+    return this.unitOfWork.run(async (manager) => {
+      const insz = await this.inszToStore(manager, input.insz);
+      if (!input.confirmNewPerson) {
+        const candidates = await this.learners.similar(manager, input.firstName, input.lastName, input.dateOfBirth);
+        if (candidates.length > 0) {
+          throw new DomainError(
+            ProblemCode.POSSIBLE_DUPLICATE,
+            409,
+            'Possible duplicate',
+            'A learner with a similar name and the same date of birth is already registered. Open that record, or send confirmNewPerson: true if this is a different person.',
+            undefined,
+            { candidates: candidates.map(({ id, firstName, lastName, dateOfBirth, municipality }) => ({ id, firstName, lastName, dateOfBirth, municipality })) },
+          );
+        }
+      }
+      const row = await this.learners.insert(manager, { ...writable(input), inszEncrypted: insz ?? null }, actor.userId);
+      return this.toDto(row);
+    });
+  }
+
+  async get(id: string, actor: UserPrincipal): Promise<LearnerDto> {
+    return this.unitOfWork.run(async (manager) => {
+      const row = await this.requireLearner(manager, id);
+      await this.learners.logAccess(manager, id, actor.userId, ['profile']);
+      return this.toDto(row);
+    });
+  }
+
+  async update(id: string, changes: UpdateLearnerDto, basedOn: number): Promise<LearnerDto> {
+    return this.unitOfWork.run(async (manager) => {
+      const current = await this.requireLearner(manager, id);
+      if (current.version !== basedOn) throw staleVersion(current.version);
+      const insz = changes.insz === undefined ? undefined : changes.insz === null ? null : await this.inszToStore(manager, changes.insz);
+      const { version: _version, insz: _insz, ...fields } = changes;
+      const updated = await this.learners.update(manager, id, { ...fields, ...(insz === undefined ? {} : { inszEncrypted: insz }) }, basedOn);
+      if (!updated) throw staleVersion(current.version + 1);
+      return this.toDto(updated);
+    });
+  }
+
+  async list(query: ListLearnersQueryDto): Promise<LearnerPageDto> {
+    const searching = query.q !== undefined && query.q.trim() !== '';
+    const after = learnerCursor(query.cursor, searching);
+    const rows = await this.unitOfWork.run((manager) =>
+      this.learners.search(manager, { q: query.q, dateOfBirth: query.dateOfBirth, caseStatus: query.caseStatus, counsellorId: query.counsellorId }, query.limit + 1, after),
+    );
+    const items = rows.slice(0, query.limit).map(({ id, firstName, lastName, dateOfBirth, municipality, latestCaseStatus }) => ({
+      id,
+      firstName,
+      lastName,
+      dateOfBirth,
+      municipality,
+      latestCaseStatus,
+    }));
+    const last = rows[query.limit - 1];
+    const more = rows.length > query.limit && last !== undefined;
+    return {
+      items,
+      nextCursor: more ? encodeCursor(searching ? { s: last.score ?? '0', id: last.id } : { l: last.lastName, f: last.firstName, id: last.id }) : null,
+    };
+  }
+
+  /** The full INSZ: only for members of the region (the route checks), audited in both logs. */
+  async revealInsz(region: RegionRef, id: string, actor: UserPrincipal, meta: RequestMeta): Promise<InszDto> {
+    const insz = await this.unitOfWork.run(async (manager) => {
+      const row = await this.requireLearner(manager, id);
+      if (!row.inszEncrypted) throw DomainError.notFound('An INSZ for this learner');
+      await this.learners.logAccess(manager, id, actor.userId, ['insz']);
+      return this.cipher.decrypt(row.inszEncrypted);
+    });
+    await this.audit.record({ action: 'learner.insz.revealed', actorUserId: actor.userId, targetType: 'learner', targetId: id, regionId: region.id, ...meta });
+    return { insz };
+  }
+
+  async listConsents(learnerId: string, actor: UserPrincipal): Promise<ConsentListDto> {
+    return this.unitOfWork.run(async (manager) => {
+      await this.requireLearner(manager, learnerId);
+      await this.learners.logAccess(manager, learnerId, actor.userId, ['consents']);
+      return { items: (await this.consents.list(manager, learnerId)).map(toConsentDto), nextCursor: null };
+    });
+  }
+
+  async addConsent(learnerId: string, input: CreateConsentDto, actor: UserPrincipal): Promise<ConsentDto> {
+    if ((input.purpose === 'partner_sharing') !== (input.partnerId !== undefined)) {
+      throw DomainError.validation([{ field: 'partnerId', message: 'partnerId is required for partner_sharing and only for it', rule: 'partnerForSharing' }]);
+    }
+    if (input.partnerId !== undefined && !(await this.partners.findById(input.partnerId))) {
+      throw DomainError.validation([{ field: 'partnerId', message: 'partnerId must be a partner organisation', rule: 'partnerExists' }]);
+    }
+    return this.unitOfWork.run(async (manager) => {
+      await this.requireLearner(manager, learnerId);
+      const row = await this.consents.insert(
+        manager,
+        learnerId,
+        { purpose: input.purpose, partnerId: input.partnerId ?? null, textVersion: input.textVersion, givenAt: input.givenAt ? new Date(input.givenAt) : new Date() },
+        actor.userId,
+      );
+      return toConsentDto(row);
+    });
+  }
+
+  async withdrawConsent(learnerId: string, consentId: string, actor: UserPrincipal): Promise<ConsentDto> {
+    return this.unitOfWork.run(async (manager) => {
+      await this.requireLearner(manager, learnerId);
+      const withdrawn = await this.consents.withdraw(manager, learnerId, consentId, actor.userId);
+      if (withdrawn) return toConsentDto(withdrawn);
+      const existing = await this.consents.find(manager, learnerId, consentId);
+      if (!existing) throw DomainError.notFound('This consent');
+      throw new DomainError(ProblemCode.CONFLICT, 409, 'Already withdrawn', 'This consent was already withdrawn.');
+    });
+  }
+
+  async accessLog(learnerId: string, limit: number, cursor?: string): Promise<AccessLogPageDto> {
+    const afterId = cursorKey(cursor, 'id');
+    const rows = await this.unitOfWork.run(async (manager) => {
+      await this.requireLearner(manager, learnerId);
+      return this.learners.accessLog(manager, learnerId, limit + 1, afterId);
+    });
+    const names = await this.users.displayNames([...new Set(rows.map((row) => row.userId))]);
+    const items = rows.slice(0, limit).map((row) => ({
+      id: row.id,
+      userId: row.userId,
+      userName: names.get(row.userId) ?? null,
+      accessedAt: new Date(row.accessedAt).toISOString(),
+      parts: row.parts,
+    }));
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null };
+  }
+
+  private async requireLearner(manager: EntityManager, id: string): Promise<LearnerRow> {
+    const row = await this.learners.findById(manager, id);
+    if (!row) throw DomainError.notFound('This learner');
+    return row;
+  }
+
+  /** Validates and encrypts an INSZ; refused where the region has not enabled it. */
+  private async inszToStore(manager: EntityManager, insz: string | null | undefined): Promise<Buffer | undefined> {
+    if (insz === undefined || insz === null || insz.trim() === '') return undefined;
+    if (!(await this.settings.get(manager)).inszEnabled) {
+      throw new DomainError(ProblemCode.INSZ_NOT_ENABLED, 400, 'INSZ not enabled', 'This region does not record national register numbers.', [
+        { field: 'insz', message: 'insz is not enabled in this region', rule: 'inszEnabled' },
+      ]);
+    }
+    if (!isValidInsz(insz)) {
+      throw DomainError.validation([{ field: 'insz', message: 'insz is not a valid national register number (checksum)', rule: 'insz' }]);
+    }
+    return this.cipher.encrypt(normaliseInsz(insz));
+  }
+
+  private toDto(row: LearnerRow): LearnerDto {
+    return {
+      id: row.id,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      dateOfBirth: row.dateOfBirth,
+      gender: row.gender,
+      email: row.email,
+      phone: row.phone,
+      postalCode: row.postalCode,
+      municipality: row.municipality,
+      nativeLanguage: row.nativeLanguage,
+      dutchLevel: row.dutchLevel,
+      educationLevel: row.educationLevel,
+      employmentStatus: row.employmentStatus,
+      targetGroups: row.targetGroups,
+      referralSource: row.referralSource,
+      inszMasked: row.inszEncrypted ? maskInsz(this.cipher.decrypt(row.inszEncrypted)) : null,
+      version: row.version,
+      createdAt: new Date(row.createdAt).toISOString(),
+      updatedAt: new Date(row.updatedAt).toISOString(),
+    };
+  }
+}
+
+function writable(input: CreateLearnerDto): Omit<LearnerWrite, 'inszEncrypted'> {
+  return {
+    firstName: input.firstName.trim(),
+    lastName: input.lastName.trim(),
+    dateOfBirth: input.dateOfBirth,
+    gender: input.gender,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    postalCode: input.postalCode ?? null,
+    municipality: input.municipality ?? null,
+    nativeLanguage: input.nativeLanguage,
+    dutchLevel: input.dutchLevel,
+    educationLevel: input.educationLevel,
+    employmentStatus: input.employmentStatus,
+    targetGroups: input.targetGroups,
+    referralSource: input.referralSource,
+  };
+}
+
+function learnerCursor(cursor: string | undefined, searching: boolean): LearnerCursor | undefined {
+  if (cursor === undefined) return undefined;
+  const position = decodeCursor(cursor) as Record<string, unknown> | undefined;
+  const text = (key: string): string | undefined => (typeof position?.[key] === 'string' ? position[key] : undefined);
+  const id = text('id');
+  const s = text('s');
+  const l = text('l');
+  const f = text('f');
+  if (id && /^[0-9a-f-]{36}$/.test(id)) {
+    if (searching && s !== undefined && /^\d+(\.\d+)?$/.test(s)) return { s, id };
+    if (!searching && l !== undefined && f !== undefined) return { l, f, id };
+  }
+  throw DomainError.validation([{ field: 'cursor', message: 'cursor must be a cursor returned by this API for the same search', rule: 'cursor' }]);
+}
+
+function toConsentDto(row: ConsentRow): ConsentDto {
+  return {
+    id: row.id,
+    purpose: row.purpose,
+    partnerId: row.partnerId,
+    textVersion: row.textVersion,
+    givenAt: new Date(row.givenAt).toISOString(),
+    registeredBy: row.registeredBy,
+    withdrawnAt: row.withdrawnAt ? new Date(row.withdrawnAt).toISOString() : null,
+    withdrawnBy: row.withdrawnBy,
+  };
+}

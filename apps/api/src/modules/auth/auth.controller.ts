@@ -47,7 +47,6 @@ export class AuthController {
   @Post('auth/refresh')
   @HttpCode(200)
   @Public()
-  @LoginThrottled()
   @ApiOperation({
     summary: 'Rotate the refresh cookie and get a new access token',
     description: 'Reusing an old refresh token ends the whole session (every token of its family).',

@@ -3,7 +3,8 @@ import { createLogger } from '../common/logging/logger.js';
 import { createOwnerDataSource, databaseIdentity } from '../database/data-sources.js';
 import { openDatabaseServer } from '../database/database-server.js';
 import { runMigrations } from '../database/migrate.js';
-import { DEMO_CENTRAL_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, demoRegionAccounts, seedDemoData } from '../database/seeds/demo.seed.js';
+import { DEMO_CENTRAL_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, demoRegionAccounts } from '../database/seeds/demo-accounts.js';
+import { seedDemoData } from '../database/seeds/demo.seed.js';
 import { fail, loadConfigOrExit, log } from './cli.js';
 
 /**

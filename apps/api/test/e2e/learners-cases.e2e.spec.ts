@@ -161,6 +161,7 @@ describe('learners, cases and contacts over HTTP', () => {
 
   it('runs a case through its lifecycle; every transition recorded; illegal ones are 409', async () => {
     const learner = await createLearner();
+    await api(asCounsellor).post(`/learners/${learner.id}/consents`, { purpose: 'outcome_follow_up', textVersion: 'v1' }).expect(201);
     const created = (await api(asCounsellor).post('/cases', { learnerId: learner.id, kind: 'guidance', themes: ['dutch_language'], barriers: ['time'] }).expect(201))
       .body as Case;
     expect(created).toMatchObject({ status: 'registered', allowedTransitions: ['intake', 'closed'] });
@@ -196,6 +197,14 @@ describe('learners, cases and contacts over HTTP', () => {
       'closed>guidance',
     ]);
     expect(transitions.items.every((t) => t.byUserId === counsellor.id)).toBe(true);
+  });
+
+  it('plans no follow-ups without consent to outcome follow-up', async () => {
+    const learner = await createLearner();
+    const kase = (await api(asCounsellor).post('/cases', { learnerId: learner.id, kind: 'guidance' }).expect(201)).body as Case;
+    await api(asCounsellor).post(`/cases/${kase.id}/transitions`, { to: 'closed', exitReason: 'lost_contact', objectivesMet: 'unknown' }).expect(200);
+    const items = (await api(asCounsellor).get(`/cases/${kase.id}/action-items`).expect(200)).body as { items: unknown[] };
+    expect(items.items).toEqual([]);
   });
 
   it('records contacts and action items; the caseload shows overdue ones first', async () => {

@@ -467,7 +467,7 @@ export interface paths {
     put?: never;
     /**
      * Move the case to another status
-     * @description Closing needs exitReason and objectivesMet and plans the 3/6/12-month follow-ups; reopening needs a note. 409 CASE.INVALID_TRANSITION otherwise.
+     * @description Closing needs exitReason and objectivesMet; closing a guidance case plans the 3/6/12-month follow-ups when the learner consented to outcome follow-up. Reopening needs a note. 409 CASE.INVALID_TRANSITION otherwise.
      */
     post: operations['transitionCase'];
     delete?: never;
@@ -1250,6 +1250,7 @@ export interface components {
       membershipStatus: 'active' | 'deactivated';
       /** Format: uuid */
       organisationId: string | null;
+      organisationName: string | null;
       /** @enum {string} */
       role: 'counsellor' | 'coordinator';
       /**
@@ -1299,19 +1300,69 @@ export interface components {
       items: components['schemas']['PartnerDto'][];
       nextCursor: string | null;
     };
+    ProblemCandidateDto: {
+      /** Format: date */
+      dateOfBirth: string;
+      firstName: string;
+      /** Format: uuid */
+      id: string;
+      lastName: string;
+      municipality: string | null;
+    };
     ProblemDto: {
+      /** @description CASE.INVALID_TRANSITION: the statuses allowed from the current one. */
+      allowed?: string[];
+      /** @description LEARNER.POSSIBLE_DUPLICATE: the similar learners. */
+      candidates?: components['schemas']['ProblemCandidateDto'][];
       /**
        * @description Stable machine-readable code (see docs/api.md).
        * @example REGION.NOT_FOUND
+       * @enum {string}
        */
-      code: string;
+      code:
+        | 'VALIDATION.FAILED'
+        | 'REQUEST.MALFORMED_BODY'
+        | 'REQUEST.BODY_TOO_LARGE'
+        | 'REQUEST.MALFORMED_URL'
+        | 'REQUEST.UNSUPPORTED_MEDIA_TYPE'
+        | 'ROUTE.NOT_FOUND'
+        | 'ROUTE.METHOD_NOT_ALLOWED'
+        | 'REGION.INVALID_SLUG'
+        | 'REGION.NOT_FOUND'
+        | 'REGION.ALREADY_EXISTS'
+        | 'AUTH.UNAUTHENTICATED'
+        | 'AUTH.FORBIDDEN'
+        | 'AUTH.INVALID_CREDENTIALS'
+        | 'AUTH.ACCOUNT_LOCKED'
+        | 'AUTH.INVALID_CLIENT'
+        | 'AUTH.REFRESH_INVALID'
+        | 'AUTH.INVITATION_INVALID'
+        | 'AUTH.WEAK_PASSWORD'
+        | 'REQUEST.RATE_LIMITED'
+        | 'RESOURCE.NOT_FOUND'
+        | 'RESOURCE.CONFLICT'
+        | 'RESOURCE.STALE'
+        | 'RESOURCE.VERSION_REQUIRED'
+        | 'LEARNER.POSSIBLE_DUPLICATE'
+        | 'LEARNER.INSZ_NOT_ENABLED'
+        | 'CASE.INVALID_TRANSITION'
+        | 'SERVICE.UNAVAILABLE'
+        | 'INTERNAL.ERROR'
+        | 'HTTP.ERROR';
       /** @description Request id, also in the logs and the x-request-id header. */
       correlationId?: string;
+      /** @description RESOURCE.STALE: the version now stored. */
+      currentVersion?: number;
       /** @example There is no active region "gent". */
       detail?: string;
       errors?: components['schemas']['ProblemFieldErrorDto'][];
       /** @example /api/v1/regions/gent/settings */
       instance?: string;
+      /**
+       * Format: date-time
+       * @description AUTH.ACCOUNT_LOCKED: when the account unlocks.
+       */
+      retryAfter?: string;
       /** @example 404 */
       status: number;
       /** @example Region not found */

@@ -24,26 +24,36 @@ const COMMON = [
 
 const KEYBOARD_RUNS = ['1234567890', '0987654321', 'qwertyuiop', 'azertyuiop', 'asdfghjkl', 'qsdfghjklm', 'zxcvbnm', 'wxcvbn'];
 
-/** Why a password is refused, or null when it is acceptable. */
+/** Why a password is refused (a stable rule name and a message), or null when it is acceptable. */
+export interface PasswordWeakness {
+  rule: 'passwordPolicy.tooShort' | 'passwordPolicy.tooLong' | 'passwordPolicy.tooFewCharacters' | 'passwordPolicy.sequence' | 'passwordPolicy.common' | 'passwordPolicy.containsEmail';
+  message: string;
+}
+
 export function passwordWeakness(password: string, email?: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters`;
+  return checkPassword(password, email)?.message ?? null;
+}
+
+export function checkPassword(password: string, email?: string): PasswordWeakness | null {
+  const weak = (rule: PasswordWeakness['rule'], message: string): PasswordWeakness => ({ rule, message });
+  if (password.length < MIN_PASSWORD_LENGTH) return weak('passwordPolicy.tooShort', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length > MAX_PASSWORD_LENGTH) return weak('passwordPolicy.tooLong', `must be at most ${MAX_PASSWORD_LENGTH} characters`);
   const folded = password.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   const lettersOnly = folded.replace(/0/g, 'o').replace(/1/g, 'i').replace(/3/g, 'e').replace(/4/g, 'a').replace(/5/g, 's').replace(/@/g, 'a').replace(/[^a-z]/g, '');
-  if (new Set(folded).size <= 3) return 'uses too few different characters';
-  if (KEYBOARD_RUNS.some((run) => folded.includes(run.slice(0, 6)))) return 'contains a keyboard or number sequence';
+  if (new Set(folded).size <= 3) return weak('passwordPolicy.tooFewCharacters', 'uses too few different characters');
+  if (KEYBOARD_RUNS.some((run) => folded.includes(run.slice(0, 6)))) return weak('passwordPolicy.sequence', 'contains a keyboard or number sequence');
   const rest = COMMON.reduce((left, word) => left.replaceAll(word, ''), lettersOnly);
-  if (rest.length < 4 && folded.replace(/[^0-9]/g, '').length < 6) return 'is too common: it is built from a well-known password or word';
+  if (rest.length < 4 && folded.replace(/[^0-9]/g, '').length < 6) return weak('passwordPolicy.common', 'is too common: it is built from a well-known password or word');
   const local = email?.split('@')[0]?.toLowerCase();
-  if (local && local.length >= 4 && folded.includes(local)) return 'must not contain your e-mail address';
+  if (local && local.length >= 4 && folded.includes(local)) return weak('passwordPolicy.containsEmail', 'must not contain your e-mail address');
   return null;
 }
 
 export function assertStrongPassword(password: string, email?: string): void {
-  const weakness = passwordWeakness(password, email);
+  const weakness = checkPassword(password, email);
   if (weakness) {
-    throw new DomainError(ProblemCode.WEAK_PASSWORD, 400, 'Password not accepted', `The password ${weakness}.`, [
-      { field: 'password', message: `password ${weakness}`, rule: 'passwordPolicy' },
+    throw new DomainError(ProblemCode.WEAK_PASSWORD, 400, 'Password not accepted', `The password ${weakness.message}.`, [
+      { field: 'password', message: `password ${weakness.message}`, rule: weakness.rule },
     ]);
   }
 }

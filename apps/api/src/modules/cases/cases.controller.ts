@@ -83,7 +83,7 @@ export class CasesController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Move the case to another status',
-    description: 'Closing needs exitReason and objectivesMet and plans the 3/6/12-month follow-ups; reopening needs a note. 409 CASE.INVALID_TRANSITION otherwise.',
+    description: 'Closing needs exitReason and objectivesMet; closing a guidance case plans the 3/6/12-month follow-ups when the learner consented to outcome follow-up. Reopening needs a note. 409 CASE.INVALID_TRANSITION otherwise.',
   })
   @ApiOkResponse({ type: CaseDto })
   @ApiProblemResponses(409)

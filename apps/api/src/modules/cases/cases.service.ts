@@ -8,6 +8,7 @@ import { RegionUnitOfWork } from '../../tenancy/region-unit-of-work.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
 import { OrganisationsRepository } from '../identity/organisations.repository.js';
 import { UsersRepository } from '../identity/users.repository.js';
+import { ConsentsRepository } from '../learners/consents.repository.js';
 import { LearnersRepository } from '../learners/learners.repository.js';
 import { allowedNext, type CaseStatus, checkTransition, FOLLOW_UP_MONTHS } from './case-state-machine.js';
 import { type ActionItemRow, type CaseRow, CasesRepository } from './cases.repository.js';
@@ -41,6 +42,7 @@ export class CasesService {
     private readonly unitOfWork: RegionUnitOfWork,
     private readonly cases: CasesRepository,
     private readonly learners: LearnersRepository,
+    private readonly consents: ConsentsRepository,
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsRepository,
   ) {}
@@ -120,7 +122,8 @@ export class CasesService {
       const closedAt = closing ? new Date() : null;
       await this.cases.setStatus(manager, id, to, { exitReason: input.exitReason ?? null, objectivesMet: input.objectivesMet ?? null, closedAt });
       await this.cases.recordTransition(manager, id, current.status, to, input.note?.trim() || null, actor.userId);
-      if (closing && current.kind === 'guidance' && closedAt) {
+      // Follow-ups after a guidance case only where the learner consented to outcome follow-up.
+      if (closing && current.kind === 'guidance' && closedAt && (await this.consents.hasActive(manager, current.learnerId, 'outcome_follow_up'))) {
         for (const months of FOLLOW_UP_MONTHS) {
           await this.cases.insertActionItem(manager, id, { task: FOLLOW_UP_TASK[months] ?? '', owner: 'counsellor', dueDate: addMonths(closedAt, months), followUpMonths: months });
         }

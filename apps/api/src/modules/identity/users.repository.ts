@@ -36,13 +36,16 @@ export interface MemberView extends ActiveUser {
   role: RegionRole;
   membershipStatus: 'active' | 'deactivated';
   organisationId: string | null;
+  organisationName: string | null;
   lastLoginAt: Date | null;
 }
 
 const MEMBER_SELECT = `
   SELECT u.id, u.email, u.display_name AS "displayName", u.central_role AS "centralRole", u.partner_id AS "partnerId",
-         u.status, u.last_login_at AS "lastLoginAt", m.role, m.status AS "membershipStatus", m.organisation_id AS "organisationId"
-    FROM platform.region_membership m JOIN platform.user_account u ON u.id = m.user_id`;
+         u.status, u.last_login_at AS "lastLoginAt", m.role, m.status AS "membershipStatus", m.organisation_id AS "organisationId",
+         o.name AS "organisationName"
+    FROM platform.region_membership m JOIN platform.user_account u ON u.id = m.user_id
+    LEFT JOIN platform.organisation o ON o.id = m.organisation_id`;
 
 /** Accounts and region memberships (platform schema). */
 @Injectable()

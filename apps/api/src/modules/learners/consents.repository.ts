@@ -39,6 +39,12 @@ export class ConsentsRepository {
     return rows[0] ?? null;
   }
 
+  /** Whether the learner has an active (not withdrawn) consent for this purpose. */
+  async hasActive(manager: EntityManager, learnerId: string, purpose: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>('SELECT 1 FROM consent WHERE learner_id = $1 AND purpose = $2 AND withdrawn_at IS NULL LIMIT 1', [learnerId, purpose]);
+    return rows.length > 0;
+  }
+
   async find(manager: EntityManager, learnerId: string, consentId: string): Promise<ConsentRow | null> {
     const rows = await manager.query<ConsentRow[]>(`SELECT ${COLUMNS} FROM consent WHERE id = $2 AND learner_id = $1`, [learnerId, consentId]);
     return rows[0] ?? null;

@@ -199,6 +199,7 @@ function toMemberDto(row: MemberView): MemberDto {
     role: row.role,
     membershipStatus: row.membershipStatus,
     organisationId: row.organisationId,
+    organisationName: row.organisationName,
     lastLoginAt: row.lastLoginAt ? new Date(row.lastLoginAt).toISOString() : null,
   };
 }

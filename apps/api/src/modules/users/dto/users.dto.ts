@@ -33,6 +33,7 @@ export class MemberDto {
   @ApiProperty({ enum: REGION_ROLES }) role!: RegionRole;
   @ApiProperty({ enum: ['active', 'deactivated'], description: 'The membership of this region.' }) membershipStatus!: 'active' | 'deactivated';
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) organisationId!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) organisationName!: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) lastLoginAt!: string | null;
 }
 

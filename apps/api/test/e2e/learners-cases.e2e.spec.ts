@@ -230,6 +230,17 @@ describe('learners, cases and contacts over HTTP', () => {
     await api(asCounsellor).patch(`/cases/${kase.id}/action-items/${item.id}`, { done: false, version: 1 }).expect(412);
   });
 
+  it('records the organisation guiding a case and filters by it (several organisations in one region)', async () => {
+    const organisation = (await api(asCoordinator).post('/organisations', { name: `CBE ${Date.now()}` }).expect(201)).body as { id: string };
+    const learner = await createLearner();
+    const guided = (await api(asCounsellor).post('/cases', { learnerId: learner.id, kind: 'guidance', organisationId: organisation.id }).expect(201)).body as Case;
+    await api(asCounsellor).post('/cases', { learnerId: learner.id, kind: 'info' }).expect(201);
+    const filtered = (await api(asCoordinator).get('/cases').query({ organisationId: organisation.id }).expect(200)).body as { items: { id: string }[] };
+    expect(filtered.items.map((c) => c.id)).toEqual([guided.id]);
+    const foreign = await api(asCounsellor).post('/cases', { learnerId: learner.id, kind: 'info', organisationId: '00000000-0000-4000-8000-00000000000f' });
+    expect(foreign.body).toMatchObject({ errors: [{ field: 'organisationId' }] });
+  });
+
   it('records consents per purpose and their withdrawal', async () => {
     const learner = await createLearner();
     const partner = await ctx.newPartner();

@@ -2935,6 +2935,8 @@ export interface operations {
         counsellorId?: string;
         /** @description Only cases of this learner. */
         learnerId?: string;
+        /** @description Only cases guided by this member organisation. */
+        organisationId?: string;
         /** @description Only my cases (the caseload). */
         mine?: boolean;
       };

@@ -29,6 +29,7 @@ export interface CaseFilters {
   kind?: string;
   counsellorId?: string;
   learnerId?: string;
+  organisationId?: string;
 }
 
 export interface ActionItemRow {
@@ -94,6 +95,7 @@ export class CasesRepository {
     if (filters.kind) where.push(`c.kind = ${param(filters.kind)}`);
     if (filters.counsellorId) where.push(`c.counsellor_id = ${param(filters.counsellorId)}`);
     if (filters.learnerId) where.push(`c.learner_id = ${param(filters.learnerId)}`);
+    if (filters.organisationId) where.push(`c.organisation_id = ${param(filters.organisationId)}`);
     const sortKey = `coalesce(${NEXT_DUE}, 'infinity'::date)`;
     if (after) where.push(`(${sortKey}, c.id) > (${param(after.d)}::date, ${param(after.id)}::uuid)`);
     return manager.query<CaseRow[]>(

@@ -88,7 +88,7 @@ export class CasesService {
     const rows = await this.unitOfWork.run((manager) =>
       this.cases.list(
         manager,
-        { status: query.status, kind: query.kind, learnerId: query.learnerId, counsellorId: query.mine ? actor.userId : query.counsellorId },
+        { status: query.status, kind: query.kind, learnerId: query.learnerId, organisationId: query.organisationId, counsellorId: query.mine ? actor.userId : query.counsellorId },
         query.limit + 1,
         after,
       ),

@@ -67,6 +67,7 @@ export class ListCasesQueryDto extends PageQueryDto {
   @CodeField(CODE_LISTS.caseKinds, { description: 'Only this kind.', optional: true }) kind?: string;
   @UuidField({ description: 'Only cases of this counsellor.', optional: true }) counsellorId?: string;
   @UuidField({ description: 'Only cases of this learner.', optional: true }) learnerId?: string;
+  @UuidField({ description: 'Only cases guided by this member organisation.', optional: true }) organisationId?: string;
   @ApiPropertyOptional({ description: 'Only my cases (the caseload).', type: Boolean })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))

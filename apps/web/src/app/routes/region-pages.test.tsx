@@ -16,6 +16,7 @@ const MEMBERS: Member[] = [
     role: 'coordinator',
     membershipStatus: 'active',
     organisationId: null,
+    organisationName: null,
     lastLoginAt: '2026-03-05T13:07:00Z',
   },
   {
@@ -26,6 +27,7 @@ const MEMBERS: Member[] = [
     role: 'counsellor',
     membershipStatus: 'active',
     organisationId: null,
+    organisationName: null,
     lastLoginAt: null,
   },
 ];

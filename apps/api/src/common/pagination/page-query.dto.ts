@@ -37,15 +37,30 @@ export function decodeCursor(cursor: string): unknown {
   }
 }
 
-/** The keyset position `key` of a cursor this API issued; anything else is a 400 on `cursor`. */
-export function cursorKey(cursor: string | undefined, key: string): string | undefined {
+const invalidCursor = (): DomainError =>
+  DomainError.validation([{ field: 'cursor', message: 'cursor must be a cursor returned by this API for the same query', rule: 'cursor' }]);
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The keyset position of a cursor this API issued, each field checked against its pattern (so a forged
+ * cursor never reaches SQL as something unexpected); anything else is a 400 on `cursor`.
+ */
+export function readCursor<K extends string>(cursor: string | undefined, fields: Record<K, RegExp>): Record<K, string> | undefined {
   if (cursor === undefined) return undefined;
   const position = decodeCursor(cursor);
-  if (typeof position === 'object' && position !== null && key in position) {
-    const value = (position as Record<string, unknown>)[key];
-    if (typeof value === 'string') return value;
+  if (typeof position !== 'object' || position === null) throw invalidCursor();
+  const values = position as Record<string, unknown>;
+  for (const [key, pattern] of Object.entries<RegExp>(fields)) {
+    const value = values[key];
+    if (typeof value !== 'string' || !pattern.test(value)) throw invalidCursor();
   }
-  throw DomainError.validation([{ field: 'cursor', message: 'cursor must be a cursor returned by this API', rule: 'cursor' }]);
+  return values as Record<K, string>;
+}
+
+/** The single keyset field `key` of a cursor (any non-empty text). */
+export function cursorKey(cursor: string | undefined, key: string): string | undefined {
+  return readCursor(cursor, { [key]: /^[\s\S]{1,300}$/ })?.[key];
 }
 
 /**

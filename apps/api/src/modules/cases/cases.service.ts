@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import { staleVersion } from '../../common/http/versioning.js';
-import { cursorKey, decodeCursor, encodeCursor } from '../../common/pagination/page-query.dto.js';
+import { cursorKey, encodeCursor, readCursor, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { RegionUnitOfWork } from '../../tenancy/region-unit-of-work.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
@@ -84,7 +84,7 @@ export class CasesService {
   }
 
   async list(query: ListCasesQueryDto, actor: UserPrincipal): Promise<CasePageDto> {
-    const after = caseCursor(query.cursor);
+    const after = readCursor(query.cursor, { d: /^(\d{4}-\d{2}-\d{2}|infinity)$/, id: UUID_PATTERN });
     const rows = await this.unitOfWork.run((manager) =>
       this.cases.list(
         manager,
@@ -160,7 +160,7 @@ export class CasesService {
   }
 
   async contacts(id: string, limit: number, cursor?: string): Promise<ContactPageDto> {
-    const after = contactCursor(cursor);
+    const after = readCursor(cursor, { t: /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, id: UUID_PATTERN });
     const rows = await this.unitOfWork.run(async (manager) => {
       await this.requireCase(manager, id);
       return this.cases.contacts(manager, id, limit + 1, after);
@@ -258,22 +258,4 @@ function toItemDto(row: ActionItemRow): ActionItemDto {
 function addMonths(date: Date, months: number): string {
   const result = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
   return result.toISOString().slice(0, 10);
-}
-
-function caseCursor(cursor: string | undefined): { d: string; id: string } | undefined {
-  if (cursor === undefined) return undefined;
-  const position = decodeCursor(cursor) as Record<string, unknown> | undefined;
-  const d = position?.d;
-  const id = position?.id;
-  if (typeof d === 'string' && /^(\d{4}-\d{2}-\d{2}|infinity)$/.test(d) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { d, id };
-  throw DomainError.validation([{ field: 'cursor', message: 'cursor must be a cursor returned by this API', rule: 'cursor' }]);
-}
-
-function contactCursor(cursor: string | undefined): { t: string; id: string } | undefined {
-  if (cursor === undefined) return undefined;
-  const position = decodeCursor(cursor) as Record<string, unknown> | undefined;
-  const t = position?.t;
-  const id = position?.id;
-  if (typeof t === 'string' && !Number.isNaN(Date.parse(t)) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { t, id };
-  throw DomainError.validation([{ field: 'cursor', message: 'cursor must be a cursor returned by this API', rule: 'cursor' }]);
 }

@@ -5,7 +5,7 @@ import type { UserPrincipal } from '../../common/auth/principal.js';
 import type { RequestMeta } from '../../common/auth/request-meta.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { staleVersion } from '../../common/http/versioning.js';
-import { cursorKey, decodeCursor, encodeCursor } from '../../common/pagination/page-query.dto.js';
+import { cursorKey, encodeCursor, readCursor, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { RegionUnitOfWork } from '../../tenancy/region-unit-of-work.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
@@ -228,18 +228,9 @@ function writable(input: CreateLearnerDto): Omit<LearnerWrite, 'inszEncrypted'> 
 }
 
 function learnerCursor(cursor: string | undefined, searching: boolean): LearnerCursor | undefined {
-  if (cursor === undefined) return undefined;
-  const position = decodeCursor(cursor) as Record<string, unknown> | undefined;
-  const text = (key: string): string | undefined => (typeof position?.[key] === 'string' ? position[key] : undefined);
-  const id = text('id');
-  const s = text('s');
-  const l = text('l');
-  const f = text('f');
-  if (id && /^[0-9a-f-]{36}$/.test(id)) {
-    if (searching && s !== undefined && /^\d+(\.\d+)?$/.test(s)) return { s, id };
-    if (!searching && l !== undefined && f !== undefined) return { l, f, id };
-  }
-  throw DomainError.validation([{ field: 'cursor', message: 'cursor must be a cursor returned by this API for the same search', rule: 'cursor' }]);
+  return searching
+    ? readCursor(cursor, { s: /^\d+(\.\d+)?$/, id: UUID_PATTERN })
+    : readCursor(cursor, { l: /^[\s\S]{1,100}$/, f: /^[\s\S]{1,100}$/, id: UUID_PATTERN });
 }
 
 function toConsentDto(row: ConsentRow): ConsentDto {

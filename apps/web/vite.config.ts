@@ -33,6 +33,12 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
+      treeshake: {
+        // The contracts' sources only declare things (types, constants, functions). Saying so keeps
+        // what only the lazy pages use (code lists, INSZ checks) out of the chunks the entry loads:
+        // otherwise the entry's import of the contracts' index would drag them in.
+        moduleSideEffects: (id: string) => !/libs[\\/]contracts[\\/]src[\\/]/.test(id),
+      },
       output: {
         codeSplitting: {
           groups: [

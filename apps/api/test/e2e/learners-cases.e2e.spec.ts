@@ -164,7 +164,7 @@ describe('learners, cases and contacts over HTTP', () => {
     await api(asCounsellor).post(`/learners/${learner.id}/consents`, { purpose: 'outcome_follow_up', textVersion: 'v1' }).expect(201);
     const created = (await api(asCounsellor).post('/cases', { learnerId: learner.id, kind: 'guidance', themes: ['dutch_language'], barriers: ['time'] }).expect(201))
       .body as Case;
-    expect(created).toMatchObject({ status: 'registered', allowedTransitions: ['intake', 'closed'] });
+    expect(created).toMatchObject({ status: 'registered', allowedTransitions: ['intake', 'closed'], counsellorName: `Test ${counsellor.email}` });
 
     const illegal = await api(asCounsellor).post(`/cases/${created.id}/transitions`, { to: 'follow_up' });
     expect(illegal.status).toBe(409);

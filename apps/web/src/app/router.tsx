@@ -52,6 +52,26 @@ export function createRoutes(): RouteObject[] {
                       path: 'users',
                       lazy: { Component: async () => (await import('./routes/region-users-page')).RegionUsersPage },
                     },
+                    {
+                      path: 'caseload',
+                      lazy: { Component: async () => (await import('./routes/caseload-page')).CaseloadPage },
+                    },
+                    {
+                      path: 'learners',
+                      lazy: { Component: async () => (await import('./routes/learners-page')).LearnersPage },
+                    },
+                    {
+                      path: 'learners/new',
+                      lazy: { Component: async () => (await import('./routes/new-learner-page')).NewLearnerPage },
+                    },
+                    {
+                      path: 'learners/:learnerId',
+                      lazy: { Component: async () => (await import('./routes/learner-page')).LearnerPage },
+                    },
+                    {
+                      path: 'cases/:caseId',
+                      lazy: { Component: async () => (await import('./routes/case-page')).CasePage },
+                    },
                   ],
                 },
                 {

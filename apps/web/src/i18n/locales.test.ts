@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { guidanceResources } from './guidance';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, resources } from './setup';
 
 /** Flattens nested translations to `a.b.c` → value. */
@@ -17,45 +18,56 @@ function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
   return entries;
 }
 
-const flat = Object.fromEntries(
-  SUPPORTED_LANGUAGES.map((language) => [language, flatten(resources[language].translation)]),
-);
+/** Every namespace: `translation` (bundled with the app) and `guidance` (loaded with the region area). */
+const NAMESPACES = {
+  translation: Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [language, resources[language].translation])),
+  guidance: guidanceResources,
+} as const;
 
-function keysOf(language: string): string[] {
-  return [...(flat[language]?.keys() ?? [])].sort();
+const flat = Object.fromEntries(
+  Object.entries(NAMESPACES).map(([namespace, bundles]) => [
+    namespace,
+    Object.fromEntries(
+      SUPPORTED_LANGUAGES.map((language) => [language, flatten((bundles as Record<string, unknown>)[language])]),
+    ),
+  ]),
+) as Record<string, Record<string, Map<string, unknown>>>;
+
+function keysOf(namespace: string, language: string): string[] {
+  return [...(flat[namespace]?.[language]?.keys() ?? [])].sort();
 }
 
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] ?? '').sort();
 }
 
+const OTHER_LANGUAGES = SUPPORTED_LANGUAGES.filter((language) => language !== DEFAULT_LANGUAGE);
+const EVERY_NAMESPACE = Object.keys(NAMESPACES);
+
 describe('locales', () => {
   it('has nl-BE as the default language and a bundle for every supported language', () => {
     expect(DEFAULT_LANGUAGE).toBe('nl-BE');
     expect(Object.keys(resources).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
-    expect(keysOf(DEFAULT_LANGUAGE).length).toBeGreaterThan(10);
+    expect(Object.keys(guidanceResources).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
+    for (const namespace of EVERY_NAMESPACE) expect(keysOf(namespace, DEFAULT_LANGUAGE).length).toBeGreaterThan(10);
   });
 
-  it.each(SUPPORTED_LANGUAGES.filter((language) => language !== DEFAULT_LANGUAGE))(
-    '%s has exactly the same keys as nl-BE',
-    (language) => {
-      expect(keysOf(language)).toEqual(keysOf(DEFAULT_LANGUAGE));
-    },
-  );
+  describe.each(EVERY_NAMESPACE)('namespace %s', (namespace) => {
+    it.each(OTHER_LANGUAGES)('%s has exactly the same keys as nl-BE', (language) => {
+      expect(keysOf(namespace, language)).toEqual(keysOf(namespace, DEFAULT_LANGUAGE));
+    });
 
-  it.each(SUPPORTED_LANGUAGES)('%s has only non-empty strings', (language) => {
-    const invalid = [...(flat[language] ?? new Map<string, unknown>())]
-      .filter(([, value]) => typeof value !== 'string' || value.trim() === '')
-      .map(([key]) => key);
-    expect(invalid).toEqual([]);
-  });
+    it.each(SUPPORTED_LANGUAGES)('%s has only non-empty strings', (language) => {
+      const invalid = [...(flat[namespace]?.[language] ?? new Map<string, unknown>())]
+        .filter(([, value]) => typeof value !== 'string' || value.trim() === '')
+        .map(([key]) => key);
+      expect(invalid).toEqual([]);
+    });
 
-  it.each(SUPPORTED_LANGUAGES.filter((language) => language !== DEFAULT_LANGUAGE))(
-    '%s uses the same interpolation placeholders as nl-BE',
-    (language) => {
-      const mismatches = keysOf(DEFAULT_LANGUAGE).filter((key) => {
-        const source = flat[DEFAULT_LANGUAGE]?.get(key);
-        const target = flat[language]?.get(key);
+    it.each(OTHER_LANGUAGES)('%s uses the same interpolation placeholders as nl-BE', (language) => {
+      const mismatches = keysOf(namespace, DEFAULT_LANGUAGE).filter((key) => {
+        const source = flat[namespace]?.[DEFAULT_LANGUAGE]?.get(key);
+        const target = flat[namespace]?.[language]?.get(key);
         return (
           typeof source === 'string' &&
           typeof target === 'string' &&
@@ -63,6 +75,6 @@ describe('locales', () => {
         );
       });
       expect(mismatches).toEqual([]);
-    },
-  );
+    });
+  });
 });

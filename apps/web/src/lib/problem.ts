@@ -58,6 +58,15 @@ export class ApiProblemError extends Error {
   }
 }
 
+/**
+ * A member of the problem body beyond the RFC 9457 basics (e.g. `candidates` of
+ * LEARNER.POSSIBLE_DUPLICATE), unchecked: the caller checks its shape.
+ */
+export function problemMember(error: unknown, name: string): unknown {
+  if (!(error instanceof ApiProblemError) || error.problem === undefined) return undefined;
+  return (error.problem as unknown as Record<string, unknown>)[name];
+}
+
 /** The code of `error` when it is an API problem. */
 export function problemCodeOf(error: unknown): string | undefined {
   return error instanceof ApiProblemError ? error.code : undefined;

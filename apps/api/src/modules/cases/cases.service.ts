@@ -71,7 +71,7 @@ export class CasesService {
       );
       return this.requireCase(manager, id);
     });
-    return this.toDto(row);
+    return this.named(row);
   }
 
   async get(id: string, actor: UserPrincipal): Promise<CaseDto> {
@@ -80,7 +80,7 @@ export class CasesService {
       await this.learners.logAccess(manager, found.learnerId, actor.userId, ['case']);
       return found;
     });
-    return this.toDto(row);
+    return this.named(row);
   }
 
   async list(query: ListCasesQueryDto, actor: UserPrincipal): Promise<CasePageDto> {
@@ -109,7 +109,7 @@ export class CasesService {
       if (!(await this.cases.update(manager, id, fields, basedOn))) throw staleVersion(current.version + 1);
       return this.requireCase(manager, id);
     });
-    return this.toDto(row);
+    return this.named(row);
   }
 
   /** Moves a case to another status (409 CASE.INVALID_TRANSITION when the lifecycle does not allow it). */
@@ -131,7 +131,7 @@ export class CasesService {
       if (current.status === 'closed') await this.cases.dropOpenFollowUps(manager, id);
       return this.requireCase(manager, id);
     });
-    return this.toDto(row);
+    return this.named(row);
   }
 
   async transitions(id: string, limit: number, cursor?: string): Promise<CaseTransitionPageDto> {
@@ -224,7 +224,12 @@ export class CasesService {
     }
   }
 
-  private toDto(row: CaseRow, names?: Map<string, string>): CaseDto {
+  /** One case with its counsellor's name (read from the platform, outside the region transaction). */
+  private async named(row: CaseRow): Promise<CaseDto> {
+    return this.toDto(row, await this.users.displayNames([row.counsellorId]));
+  }
+
+  private toDto(row: CaseRow, names: Map<string, string>): CaseDto {
     return {
       id: row.id,
       learnerId: row.learnerId,
@@ -233,7 +238,7 @@ export class CasesService {
       status: row.status,
       allowedTransitions: allowedNext(row.status),
       counsellorId: row.counsellorId,
-      counsellorName: names?.get(row.counsellorId) ?? null,
+      counsellorName: names.get(row.counsellorId) ?? null,
       organisationId: row.organisationId,
       learningQuestion: row.learningQuestion,
       themes: row.themes,

@@ -1,20 +1,27 @@
 import { Outlet, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { TabNav } from '@/components/ui/tab-nav';
+import { addGuidanceTranslations } from '@/i18n/guidance';
 import { membershipIn } from '../access';
 import { useCurrentUser } from './current-user';
 import { ForbiddenPage } from './forbidden-page';
 
 /** /regions/:region: the region's name, the user's role and the region's sections. */
 export function RegionLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The texts of the caseload, learner and case pages come with this (lazily loaded) area.
+  addGuidanceTranslations(i18n);
   const { region } = useParams();
   const me = useCurrentUser();
   const membership = membershipIn(me, region);
   if (!membership) return <ForbiddenPage />;
 
   const base = `/regions/${membership.region}`;
-  const tabs = [{ to: base, label: t('region.overview'), end: true }];
+  const tabs = [
+    { to: base, label: t('region.overview'), end: true },
+    { to: `${base}/caseload`, label: t('region.caseload'), end: true },
+    { to: `${base}/learners`, label: t('region.learners'), end: false },
+  ];
   if (membership.role === 'coordinator') tabs.push({ to: `${base}/users`, label: t('region.users'), end: false });
 
   return (
@@ -26,7 +33,7 @@ export function RegionLayout() {
           {membership.organisationName !== null && ` · ${membership.organisationName}`}
         </p>
       </div>
-      {tabs.length > 1 && <TabNav label={t('region.sections')} items={tabs} />}
+      <TabNav label={t('region.sections')} items={tabs} />
       <Outlet context={membership} />
     </>
   );

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { LayoutShell, MAIN_CONTENT_ID } from '@/components/ui/layout-shell';
+import { PAGE_HEADING_SELECTOR } from '@/components/ui/page-heading';
 import { useMe } from '@/features/auth/api/me-query';
 import { RegionSwitcher } from '@/features/auth/components/region-switcher';
 import { UserMenu } from '@/features/auth/components/user-menu';
@@ -12,14 +13,19 @@ import { SUPPORTED_LANGUAGES, toLanguage } from '@/i18n/setup';
 import { useSession, useSessionState } from '@/lib/use-session';
 import { MainNav } from './main-nav';
 
-/** Moves the focus to the main landmark after each client-side navigation (not on first load). */
+/**
+ * Moves the focus after each client-side navigation (not on first load): to the new page's heading
+ * when it has one (see PageHeading), else to the main landmark.
+ */
 function useFocusMainOnNavigation(): void {
   const { pathname } = useLocation();
   const previous = useRef(pathname);
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
-    document.getElementById(MAIN_CONTENT_ID)?.focus({ preventScroll: false });
+    const main = document.getElementById(MAIN_CONTENT_ID);
+    const heading = main?.querySelector<HTMLElement>(PAGE_HEADING_SELECTOR);
+    (heading ?? main)?.focus({ preventScroll: false });
   }, [pathname]);
 }
 

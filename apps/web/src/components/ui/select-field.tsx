@@ -3,35 +3,68 @@ import { useId, type SelectHTMLAttributes } from 'react';
 export interface SelectOption {
   value: string;
   label: string;
+  /** Options with the same group are shown together under that heading (an optgroup). */
+  group?: string;
 }
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className' | 'children'> {
   label: string;
   options: readonly SelectOption[];
+  /** Help shown under the label, linked to the select. */
+  hint?: string;
   error?: string | undefined;
 }
 
-/** A labelled native select with an optional error tied to it. */
-export function SelectField({ label, options, error, ...select }: SelectFieldProps) {
+/** Options in order, consecutive options of one group gathered under their group. */
+function sections(options: readonly SelectOption[]): { group: string | undefined; options: SelectOption[] }[] {
+  const result: { group: string | undefined; options: SelectOption[] }[] = [];
+  for (const option of options) {
+    const last = result.at(-1);
+    if (last !== undefined && last.group === option.group) last.options.push(option);
+    else result.push({ group: option.group, options: [option] });
+  }
+  return result;
+}
+
+/** A labelled native select with an optional hint and error tied to it. */
+export function SelectField({ label, options, hint, error, ...select }: SelectFieldProps) {
   const id = useId();
+  const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  const describedBy = [hint === undefined ? null : hintId, error === undefined ? null : errorId]
+    .filter((value) => value !== null)
+    .join(' ');
+  const renderOption = (option: SelectOption) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  );
   return (
     <div className="field" data-invalid={error !== undefined}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
+      {hint !== undefined && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
       <select
         id={id}
         className="field__input"
         aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={error === undefined ? undefined : errorId}
+        aria-describedby={describedBy === '' ? undefined : describedBy}
         {...select}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        {sections(options).map((section, index) =>
+          section.group === undefined ? (
+            section.options.map(renderOption)
+          ) : (
+            <optgroup key={`${section.group}-${String(index)}`} label={section.group}>
+              {section.options.map(renderOption)}
+            </optgroup>
+          ),
+        )}
       </select>
       {error !== undefined && (
         <p id={errorId} className="field__error">

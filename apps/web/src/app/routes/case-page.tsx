@@ -1,0 +1,72 @@
+import { Link, useOutletContext, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '@/components/ui/alert';
+import { PageHeading } from '@/components/ui/page-heading';
+import type { Membership } from '@/features/auth/api/me-query';
+import { useCase } from '@/features/cases/api/case-query';
+import { ActionPlanPanel } from '@/features/cases/components/action-plan-panel';
+import { CaseDetailsPanel } from '@/features/cases/components/case-details-panel';
+import { CaseOverview } from '@/features/cases/components/case-overview';
+import { CaseStatusActions } from '@/features/cases/components/case-status-actions';
+import { CaseTimelinePanel } from '@/features/cases/components/case-timeline-panel';
+import { useProblemText } from '@/lib/problem-messages';
+import { useCurrentUser } from './current-user';
+
+/**
+ * /regions/:region/cases/:caseId: a case (traject): its facts, the status changes it allows, the
+ * learning question, the action plan with follow-ups, and the timeline of conversations.
+ */
+export function CasePage() {
+  const { t } = useTranslation(['guidance', 'translation']);
+  const problemText = useProblemText();
+  const membership = useOutletContext<Membership>();
+  const me = useCurrentUser();
+  const { caseId = '' } = useParams();
+  const region = membership.region;
+  const caseQuery = useCase(region, caseId);
+  const caseData = caseQuery.data;
+
+  let body;
+  if (caseQuery.isPending) {
+    body = <p role="status">{t('translation:common.loading')}</p>;
+  } else if (caseQuery.isError) {
+    body = (
+      <Alert tone="error">
+        <p>{problemText.message(caseQuery.error)}</p>
+        <button type="button" className="button button--secondary" onClick={() => void caseQuery.refetch()}>
+          {t('translation:common.retry')}
+        </button>
+      </Alert>
+    );
+  } else {
+    const current = caseQuery.data;
+    body = (
+      <>
+        <section className="panel" aria-label={t('casePage.overview')}>
+          <CaseOverview region={region} caseData={current} currentUserId={me.id} />
+        </section>
+        <CaseStatusActions region={region} caseData={current} />
+        <CaseDetailsPanel region={region} caseData={current} onReload={() => caseQuery.refetch()} />
+        <ActionPlanPanel region={region} caseId={caseId} />
+        <CaseTimelinePanel region={region} caseId={caseId} caseStatus={current.status} />
+      </>
+    );
+  }
+
+  return (
+    <article className="page">
+      <title>
+        {caseData === undefined
+          ? t('casePage.documentTitleLoading', { region: membership.regionName })
+          : t('casePage.documentTitle', { name: caseData.learnerName, region: membership.regionName })}
+      </title>
+      <p className="back-link">
+        <Link to={`/regions/${region}/caseload`}>{t('casePage.backToCaseload')}</Link>
+      </p>
+      <PageHeading>
+        {caseData === undefined ? t('casePage.title') : t('casePage.heading', { name: caseData.learnerName })}
+      </PageHeading>
+      {body}
+    </article>
+  );
+}

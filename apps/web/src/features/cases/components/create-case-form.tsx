@@ -1,0 +1,135 @@
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CODE_LISTS, codes } from '@leerwinkel/contracts';
+import { Alert } from '@/components/ui/alert';
+import { CheckboxGroup } from '@/components/ui/checkbox-group';
+import { SelectField } from '@/components/ui/select-field';
+import { TextAreaField } from '@/components/ui/text-area-field';
+import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
+import { useCodeLists } from '@/lib/code-lists';
+import { useProblemText } from '@/lib/problem-messages';
+import type { Case } from '../api/cases-query';
+import { useCreateCase, type CreateCaseBody } from '../api/create-case-mutation';
+import { oneOf } from './case-codes';
+
+const KINDS = codes(CODE_LISTS.caseKinds);
+const THEMES = codes(CODE_LISTS.themes);
+const BARRIERS = codes(CODE_LISTS.barriers);
+
+interface CreateCaseFormProps {
+  region: string;
+  learnerId: string;
+  onCreated: (created: Case) => void;
+  onCancel: () => void;
+}
+
+/** "Nieuw traject": kind, learning question, themes, barriers and goal of a new case. */
+export function CreateCaseForm({ region, learnerId, onCreated, onCancel }: CreateCaseFormProps) {
+  const { t } = useTranslation(['guidance', 'translation']);
+  const problemText = useProblemText();
+  const codeLists = useCodeLists();
+  const create = useCreateCase(region);
+  const [kind, setKind] = useState('');
+  const [learningQuestion, setLearningQuestion] = useState('');
+  const [themes, setThemes] = useState<string[]>([]);
+  const [barriers, setBarriers] = useState<string[]>([]);
+  const [goal, setGoal] = useState('');
+  const [kindProblem, setKindProblem] = useState<string | undefined>();
+  const fromApi = create.isError ? problemText.fieldErrors(create.error) : {};
+  const kindError = kindProblem ?? fromApi.kind;
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(
+    formRef,
+    [kindError, fromApi.learningQuestion, fromApi.themes, fromApi.barriers, fromApi.goal].join('|'),
+  );
+
+  // Opened by a button that is now gone: the focus moves to the form's heading.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  function submit(event: SubmitEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    if (!oneOf(KINDS, kind)) {
+      setKindProblem(t('learnerForm.errors.required'));
+      focusFirstInvalid();
+      return;
+    }
+    setKindProblem(undefined);
+    const body: CreateCaseBody = {
+      learnerId,
+      kind,
+      themes: themes.filter((theme) => oneOf(THEMES, theme)),
+      barriers: barriers.filter((barrier) => oneOf(BARRIERS, barrier)),
+    };
+    if (learningQuestion.trim() !== '') body.learningQuestion = learningQuestion.trim();
+    if (goal.trim() !== '') body.goal = goal.trim();
+    create.mutate(body, {
+      onSuccess: onCreated,
+      onError: () => {
+        focusFirstInvalid();
+      },
+    });
+  }
+
+  return (
+    <form ref={formRef} className="form subpanel" onSubmit={submit} noValidate>
+      <h4 ref={headingRef} tabIndex={-1}>
+        {t('newCase.title')}
+      </h4>
+      {create.isError && <Alert tone="error">{problemText.message(create.error)}</Alert>}
+      <SelectField
+        label={t('case.kind')}
+        required
+        hint={t('newCase.kindHint')}
+        value={kind}
+        options={[{ value: '', label: t('learnerFields.choose') }, ...codeLists.options('caseKinds')]}
+        onChange={(event) => {
+          setKind(event.target.value);
+        }}
+        error={kindError}
+      />
+      <TextAreaField
+        label={t('case.learningQuestion')}
+        maxLength={4000}
+        value={learningQuestion}
+        onChange={(event) => {
+          setLearningQuestion(event.target.value);
+        }}
+        error={fromApi.learningQuestion}
+      />
+      <CheckboxGroup
+        legend={t('case.themes')}
+        options={codeLists.options('themes')}
+        values={themes}
+        onChange={setThemes}
+        error={fromApi.themes}
+      />
+      <CheckboxGroup
+        legend={t('case.barriers')}
+        options={codeLists.options('barriers')}
+        values={barriers}
+        onChange={setBarriers}
+        error={fromApi.barriers}
+      />
+      <TextAreaField
+        label={t('case.goal')}
+        maxLength={4000}
+        value={goal}
+        onChange={(event) => {
+          setGoal(event.target.value);
+        }}
+        error={fromApi.goal}
+      />
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={create.isPending}>
+          {create.isPending ? t('newCase.creating') : t('newCase.create')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('translation:common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { useCodeLists } from '@/lib/code-lists';
+import { formatShortDate } from '@/lib/format';
+import { useProblemText } from '@/lib/problem-messages';
+import { useCases, type Case } from '../api/cases-query';
+import { CreateCaseForm } from './create-case-form';
+
+interface LearnerCasesPanelProps {
+  region: string;
+  learnerId: string;
+  onCreated: (created: Case) => void;
+}
+
+/** The cases (trajecten) of one learner, and the form to open a new one. */
+export function LearnerCasesPanel({ region, learnerId, onCreated }: LearnerCasesPanelProps) {
+  const { t, i18n } = useTranslation(['guidance', 'translation']);
+  const problemText = useProblemText();
+  const codeLists = useCodeLists();
+  const cases = useCases(region, { learnerId });
+  const headingId = useId();
+  const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+
+  let body;
+  if (cases.isPending) {
+    body = <p role="status">{t('translation:common.loading')}</p>;
+  } else if (cases.isError) {
+    body = <Alert tone="error">{problemText.message(cases.error)}</Alert>;
+  } else {
+    const rows = cases.data.pages.flatMap((page) => page.items);
+    body =
+      rows.length === 0 ? (
+        <p>{t('learnerCases.empty')}</p>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table className="table">
+              <caption className="visually-hidden">{t('learnerCases.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('learnerCases.case')}</th>
+                  <th scope="col">{t('translation:common.status')}</th>
+                  <th scope="col">{t('case.counsellor')}</th>
+                  <th scope="col">{t('case.nextDue')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((item) => (
+                  <tr key={item.id}>
+                    <th scope="row">
+                      <Link to={`/regions/${region}/cases/${item.id}`}>
+                        {t('learnerCases.caseLink', {
+                          kind: codeLists.label('caseKinds', item.kind),
+                          date: formatShortDate(item.openedAt, i18n.language),
+                        })}
+                      </Link>
+                    </th>
+                    <td>{codeLists.label('caseStatuses', item.status)}</td>
+                    <td>{item.counsellorName ?? t('case.unknownCounsellor')}</td>
+                    <td>
+                      {item.nextDueDate === null ? '—' : formatShortDate(item.nextDueDate, i18n.language)}
+                      {item.overdue && (
+                        <>
+                          {' '}
+                          <Badge tone="warning">{t('case.overdue')}</Badge>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {cases.hasNextPage && (
+            <p>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={cases.isFetchingNextPage}
+                onClick={() => void cases.fetchNextPage()}
+              >
+                {cases.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
+              </button>
+            </p>
+          )}
+        </>
+      );
+  }
+
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('learnerCases.title')}</h3>
+      {body}
+      {adding ? (
+        <div>
+          <CreateCaseForm
+            region={region}
+            learnerId={learnerId}
+            onCreated={onCreated}
+            onCancel={() => {
+              setAdding(false);
+              setTimeout(() => addButton.current?.focus(), 0);
+            }}
+          />
+        </div>
+      ) : (
+        <p>
+          <button
+            ref={addButton}
+            type="button"
+            className="button"
+            onClick={() => {
+              setAdding(true);
+            }}
+          >
+            {t('newCase.open')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

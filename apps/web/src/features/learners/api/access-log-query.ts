@@ -1,0 +1,30 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import type { components } from '@leerwinkel/contracts';
+import { useApiClient, type ApiClient } from '@/lib/api-client';
+import { dataOf } from '@/lib/api-result';
+
+export type AccessLogEntry = components['schemas']['AccessLogEntryDto'];
+
+export const accessLogQueryKey = (region: string, learnerId: string) =>
+  ['regions', region, 'learners', 'access-log', learnerId] as const;
+
+export function accessLogQueryOptions(client: ApiClient, region: string, learnerId: string) {
+  return infiniteQueryOptions({
+    queryKey: accessLogQueryKey(region, learnerId),
+    queryFn: ({ pageParam, signal }) =>
+      dataOf(
+        client.GET('/api/v1/regions/{region}/learners/{learnerId}/access-log', {
+          params: { path: { region, learnerId }, query: { cursor: pageParam } },
+          signal,
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+/** GET /api/v1/regions/{region}/learners/{learnerId}/access-log (coordinators only), page by page. */
+export function useAccessLog(region: string, learnerId: string) {
+  const client = useApiClient();
+  return useInfiniteQuery(accessLogQueryOptions(client, region, learnerId));
+}

@@ -1,0 +1,138 @@
+import { type SubmitEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '@/components/ui/alert';
+import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
+import { problemCodeOf } from '@/lib/problem';
+import { useProblemText } from '@/lib/problem-messages';
+import type { Learner } from '../api/learner-query';
+import { useUpdateLearner } from '../api/update-learner-mutation';
+import { changesOf, checkDraft, draftOf, rebaseDraft, type DraftProblems, type LearnerDraft } from './learner-draft';
+import { LearnerFields } from './learner-fields';
+import { useLearnerErrors } from './use-learner-errors';
+
+interface LearnerEditFormProps {
+  region: string;
+  learner: Learner;
+  inszEnabled: boolean;
+  onReload: () => Promise<unknown>;
+  /** `changed`: whether anything was saved. */
+  onDone: (changed: boolean) => void;
+}
+
+/** Someone else saved first (412), or the API did not know which version the change was based on (428). */
+function isOutdated(error: unknown): boolean {
+  const code = problemCodeOf(error);
+  return code === 'RESOURCE.STALE' || code === 'RESOURCE.VERSION_REQUIRED';
+}
+
+/**
+ * Edits a learner: sends only what changed, with the `version` the form is based on. When someone
+ * else saved in between (412), the user reloads; what they typed stays, the rest follows the new version.
+ */
+export function LearnerEditForm({ region, learner, inszEnabled, onReload, onDone }: LearnerEditFormProps) {
+  const { t } = useTranslation(['guidance', 'translation']);
+  const problemText = useProblemText();
+  const update = useUpdateLearner(region, learner.id);
+  const [draft, setDraft] = useState<LearnerDraft>(() => draftOf(learner));
+  const [base, setBase] = useState<Learner>(learner);
+  const [problems, setProblems] = useState<DraftProblems>({});
+  const [reloading, setReloading] = useState(false);
+  const [rebased, setRebased] = useState(false);
+  const errors = useLearnerErrors(problems, update.error);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef, Object.keys(errors).join());
+
+  // A newer version arrived (reload): untouched fields follow it, typed ones stay.
+  if (learner !== base) {
+    setDraft(rebaseDraft(draft, draftOf(base), draftOf(learner)));
+    setBase(learner);
+    if (learner.version !== base.version) setRebased(true);
+  }
+
+  function submit(event: SubmitEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    setRebased(false);
+    const checked = checkDraft(draft, { inszEnabled });
+    setProblems(checked.problems);
+    if (checked.fields === undefined) {
+      update.reset();
+      focusFirstInvalid();
+      return;
+    }
+    const changes = changesOf(learner, checked.fields);
+    if (Object.keys(changes).length === 0) {
+      onDone(false);
+      return;
+    }
+    update.mutate(
+      { ...changes, version: learner.version },
+      {
+        onSuccess: () => {
+          onDone(true);
+        },
+        onError: () => {
+          focusFirstInvalid();
+        },
+      },
+    );
+  }
+
+  async function reload(): Promise<void> {
+    setReloading(true);
+    try {
+      await onReload();
+      update.reset();
+    } finally {
+      setReloading(false);
+    }
+  }
+
+  const outdated = update.isError && isOutdated(update.error);
+
+  return (
+    <form ref={formRef} className="form" onSubmit={submit} noValidate>
+      {outdated && (
+        <Alert tone="error" title={problemText.message(update.error)}>
+          <p>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={reloading}
+              onClick={() => void reload()}
+            >
+              {reloading ? t('translation:common.loading') : t('edit.reload')}
+            </button>
+          </p>
+        </Alert>
+      )}
+      {rebased && !update.isError && <Alert tone="info">{t('edit.reloaded')}</Alert>}
+      {update.isError && !outdated && <Alert tone="error">{problemText.message(update.error)}</Alert>}
+      {!update.isError && Object.keys(problems).length > 0 && (
+        <Alert tone="error">{t('translation:problems.validationFailed')}</Alert>
+      )}
+      <LearnerFields
+        draft={draft}
+        onChange={(next) => {
+          setDraft(next);
+        }}
+        errors={errors}
+        inszEnabled={inszEnabled}
+        editing
+      />
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={update.isPending}>
+          {update.isPending ? t('translation:common.saving') : t('translation:common.save')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            onDone(false);
+          }}
+        >
+          {t('translation:common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

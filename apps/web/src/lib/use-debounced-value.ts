@@ -1,0 +1,15 @@
+import { useEffect, useState } from 'react';
+
+/** `value`, but only once it has stopped changing for `delayMs` (e.g. a search while typing). */
+export function useDebouncedValue<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setSettled(value);
+    }, delayMs);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [value, delayMs]);
+  return settled;
+}

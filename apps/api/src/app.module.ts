@@ -6,6 +6,7 @@ import { appConnectionOptions } from './database/data-sources.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
+import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
 import { CodeListsModule } from './modules/code-lists/code-lists.module.js';
 import { LearnersModule } from './modules/learners/learners.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         CodeListsModule,
         LearnersModule,
         CasesModule,
+        CatalogueModule,
         ...extraModules,
       ],
     };

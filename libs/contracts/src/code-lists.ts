@@ -165,6 +165,25 @@ export const ACTION_OWNERS = list([
   { code: 'partner', nl: 'Partner', en: 'Partner' },
 ]);
 
+export const PARTNER_TYPES = list([
+  { code: 'cvo', nl: 'Centrum voor volwassenenonderwijs (CVO)', en: 'Adult education centre (CVO)' },
+  { code: 'cbe', nl: 'Centrum voor basiseducatie (CBE / Ligo)', en: 'Basic education centre (CBE / Ligo)' },
+  { code: 'vdab', nl: 'VDAB', en: 'Public employment service (VDAB)' },
+  { code: 'syntra', nl: 'Syntra', en: 'Syntra (entrepreneurship training)' },
+  { code: 'huis_van_het_nederlands', nl: 'Huis van het Nederlands', en: 'Huis van het Nederlands (Dutch for newcomers)' },
+  { code: 'ocmw', nl: 'OCMW / CPAS', en: 'Social welfare (OCMW / CPAS)' },
+  { code: 'university_college', nl: 'Hogeschool', en: 'University college' },
+  { code: 'integration_office', nl: 'Integratiedienst', en: 'Integration office' },
+  { code: 'clb', nl: 'CLB', en: 'Pupil guidance centre (CLB)' },
+  { code: 'other', nl: 'Andere', en: 'Other' },
+]);
+
+export const OFFER_STATUSES = list([
+  { code: 'open', nl: 'Inschrijvingen open', en: 'Open for registration' },
+  { code: 'waitlist', nl: 'Wachtlijst', en: 'Waiting list' },
+  { code: 'closed', nl: 'Gesloten', en: 'Closed' },
+]);
+
 export const CODE_LISTS = {
   dataQuality: DATA_QUALITY,
   genders: GENDERS,
@@ -183,6 +202,8 @@ export const CODE_LISTS = {
   contactKinds: CONTACT_KINDS,
   consentPurposes: CONSENT_PURPOSES,
   actionOwners: ACTION_OWNERS,
+  partnerTypes: PARTNER_TYPES,
+  offerStatuses: OFFER_STATUSES,
 } as const;
 
 export type CodeListName = keyof typeof CODE_LISTS;

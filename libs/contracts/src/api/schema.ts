@@ -48,12 +48,29 @@ export interface paths {
     /** Partner organisations */
     get: operations['listPartners'];
     put?: never;
-    /** Add a partner organisation */
+    /** Add a partner organisation to the central catalogue */
     post: operations['createPartner'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/partners/{partnerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a partner organisation (If-Match or version) */
+    patch: operations['updatePartner'];
     trace?: never;
   };
   '/api/v1/admin/partners/{partnerId}/clients': {
@@ -106,6 +123,40 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/partners/{partnerId}/offers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add an offer to a partner */
+    post: operations['createOffer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/partners/{partnerId}/offers/{offerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an offer (If-Match or version) */
+    patch: operations['updateOffer'];
     trace?: never;
   };
   '/api/v1/admin/partners/{partnerId}/users': {
@@ -332,6 +383,57 @@ export interface paths {
     };
     /** The calling partner organisation and the scopes held */
     get: operations['partnerMe'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Partner organisations (central ones and the local ones of your regions), by name */
+    get: operations['listCatalogue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partners/{partnerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A partner organisation */
+    get: operations['getCataloguePartner'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partners/{partnerId}/offers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A partner's offers (courses, services) */
+    get: operations['listOffers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -646,6 +748,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/regions/{region}/partners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a local partner organisation (visible to this region only) */
+    post: operations['createLocalPartner'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/regions/{region}/settings': {
     parameters: {
       query?: never;
@@ -769,6 +888,27 @@ export interface components {
     };
     CaseTransitionPageDto: {
       items: components['schemas']['CaseTransitionDto'][];
+      nextCursor: string | null;
+    };
+    CataloguePartnerDto: {
+      description: string | null;
+      /** @example 0203.561.230 */
+      enterpriseNumber: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      offerCount: number;
+      /** @description Set for a local partner: the region that added it. */
+      ownerRegion: string | null;
+      regionsServed: components['schemas']['RegionRefDto'][];
+      /** @enum {string} */
+      status: 'active' | 'inactive';
+      type: string;
+      version: number;
+      website: string | null;
+    };
+    CataloguePartnerPageDto: {
+      items: components['schemas']['CataloguePartnerDto'][];
       nextCursor: string | null;
     };
     ClientDto: {
@@ -1103,8 +1243,37 @@ export interface components {
       name: string;
     };
     CreatePartnerDto: {
-      /** @example CVO Brugge */
+      /** @description What the organisation offers, in a few lines. */
+      description?: string | null;
+      /**
+       * @description Belgian enterprise number (KBO), checked by mod 97.
+       * @example 0203.561.230
+       */
+      enterpriseNumber?: string | null;
+      /**
+       * @description Name of the organisation.
+       * @example CVO Brugge
+       */
       name: string;
+      /** @description Slugs of the regions the partner serves. */
+      regionsServed?: string[];
+      /**
+       * @description Kind of organisation (default: other).
+       * @enum {string}
+       */
+      type?:
+        | 'cvo'
+        | 'cbe'
+        | 'vdab'
+        | 'syntra'
+        | 'huis_van_het_nederlands'
+        | 'ocmw'
+        | 'university_college'
+        | 'integration_office'
+        | 'clb'
+        | 'other';
+      /** @description Website (http or https). */
+      website?: string | null;
     };
     CreateRegionDto: {
       /** @example Leerwinkel Gent Centrum */
@@ -1274,6 +1443,87 @@ export interface components {
       /** @enum {string} */
       role: 'counsellor' | 'coordinator';
     };
+    OfferDto: {
+      costEur: number | null;
+      costNote: string | null;
+      description: string | null;
+      eligibility: string | null;
+      eqfLevel: number | null;
+      howToApply: string | null;
+      /** Format: uuid */
+      id: string;
+      iscedLevel: string | null;
+      languages: string[];
+      locations: components['schemas']['OfferLocationDto'][];
+      name: string;
+      /** Format: uuid */
+      partnerId: string;
+      startDates: string[];
+      status: string;
+      version: number;
+    };
+    OfferFieldsDto: {
+      /** @description Cost in euro (0 = free). */
+      costEur?: number;
+      /** @description Cost details (reductions, exemptions). */
+      costNote?: string;
+      /** @description Description. */
+      description?: string;
+      /** @description Who can take part. */
+      eligibility?: string;
+      /** @description EQF level (1–8). */
+      eqfLevel?: number;
+      /** @description How to apply. */
+      howToApply?: string;
+      /**
+       * @description ISCED level it leads to.
+       * @enum {string}
+       */
+      iscedLevel?:
+        | 'isced_0'
+        | 'isced_1'
+        | 'isced_2'
+        | 'isced_3'
+        | 'isced_4'
+        | 'isced_5'
+        | 'isced_6'
+        | 'isced_7'
+        | 'isced_8'
+        | 'foreign_not_recognised';
+      /**
+       * @description Languages of instruction (ISO 639).
+       * @example [
+       *       "nl"
+       *     ]
+       */
+      languages?: string[];
+      locations?: components['schemas']['OfferLocationDto'][];
+      /**
+       * @description Name of the course or service.
+       * @example Nederlands tweede taal — richtgraad 2
+       */
+      name: string;
+      /** @description Start dates (YYYY-MM-DD). */
+      startDates?: string[];
+      /**
+       * @description Registration status.
+       * @enum {string}
+       */
+      status?: 'open' | 'waitlist' | 'closed';
+    };
+    OfferListDto: {
+      items: components['schemas']['OfferDto'][];
+      nextCursor: string | null;
+    };
+    OfferLocationDto: {
+      /** @description Street and number. */
+      address?: string;
+      /** @description Municipality. */
+      municipality?: string;
+      /** @description Campus or place name. */
+      name: string;
+      postalCode?: string;
+    };
     OrganisationDto: {
       /** Format: uuid */
       id: string;
@@ -1394,10 +1644,45 @@ export interface components {
       items: components['schemas']['RegionAdminDto'][];
       nextCursor: string | null;
     };
+    RegionLocalPartnerDto: {
+      /** @description What the organisation offers, in a few lines. */
+      description?: string | null;
+      /**
+       * @description Belgian enterprise number (KBO), checked by mod 97.
+       * @example 0203.561.230
+       */
+      enterpriseNumber?: string | null;
+      /**
+       * @description Name of the organisation.
+       * @example CVO Brugge
+       */
+      name: string;
+      /**
+       * @description Kind of organisation (default: other).
+       * @enum {string}
+       */
+      type?:
+        | 'cvo'
+        | 'cbe'
+        | 'vdab'
+        | 'syntra'
+        | 'huis_van_het_nederlands'
+        | 'ocmw'
+        | 'university_college'
+        | 'integration_office'
+        | 'clb'
+        | 'other';
+      /** @description Website (http or https). */
+      website?: string | null;
+    };
     RegionPageDto: {
       items: components['schemas']['RegionSummaryDto'][];
       /** @description Opaque cursor of the next page; null on the last page. */
       nextCursor: string | null;
+    };
+    RegionRefDto: {
+      displayName: string;
+      slug: string;
     };
     RegionSettingsDto: {
       /**
@@ -1635,6 +1920,64 @@ export interface components {
        */
       status?: 'active' | 'deactivated';
     };
+    UpdateOfferDto: {
+      costEur?: number;
+      /** @description Description. */
+      description?: string;
+      /** @description EQF level. */
+      eqfLevel?: number;
+      /**
+       * @description ISCED level.
+       * @enum {string}
+       */
+      iscedLevel?:
+        | 'isced_0'
+        | 'isced_1'
+        | 'isced_2'
+        | 'isced_3'
+        | 'isced_4'
+        | 'isced_5'
+        | 'isced_6'
+        | 'isced_7'
+        | 'isced_8'
+        | 'foreign_not_recognised';
+      /** @description Name. */
+      name?: string;
+      startDates?: string[];
+      /**
+       * @description Registration status.
+       * @enum {string}
+       */
+      status?: 'open' | 'waitlist' | 'closed';
+      /** @description The version this change is based on (or If-Match). */
+      version?: number;
+    };
+    UpdatePartnerDto: {
+      /** @description Description. */
+      description?: string | null;
+      enterpriseNumber?: string | null;
+      /** @description Name. */
+      name?: string;
+      regionsServed?: string[];
+      /**
+       * @description Kind of organisation.
+       * @enum {string}
+       */
+      type?:
+        | 'cvo'
+        | 'cbe'
+        | 'vdab'
+        | 'syntra'
+        | 'huis_van_het_nederlands'
+        | 'ocmw'
+        | 'university_college'
+        | 'integration_office'
+        | 'clb'
+        | 'other';
+      /** @description The version this change is based on (or If-Match). */
+      version?: number;
+      website?: string | null;
+    };
     UpdateRegionSettingsDto: {
       /**
        * Format: email
@@ -1826,7 +2169,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PartnerDto'];
+          'application/json': components['schemas']['CataloguePartnerDto'];
         };
       };
       /** @description Invalid request (problem+json, field errors in `errors`). */
@@ -1867,6 +2210,96 @@ export interface operations {
       };
       /** @description Conflict (problem+json). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updatePartner: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        partnerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePartnerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CataloguePartnerDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      428: {
         headers: {
           [name: string]: unknown;
         };
@@ -2135,6 +2568,167 @@ export interface operations {
       };
       /** @description Conflict (problem+json). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createOffer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        partnerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OfferFieldsDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfferDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateOffer: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        partnerId: string;
+        offerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOfferDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfferDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      428: {
         headers: {
           [name: string]: unknown;
         };
@@ -2878,6 +3472,133 @@ export interface operations {
       };
       /** @description Problem (problem+json). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listCatalogue: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+        /** @description Only partners serving this region (slug). */
+        region?: string;
+        /** @description Only this kind of organisation. */
+        type?:
+          | 'cvo'
+          | 'cbe'
+          | 'vdab'
+          | 'syntra'
+          | 'huis_van_het_nederlands'
+          | 'ocmw'
+          | 'university_college'
+          | 'integration_office'
+          | 'clb'
+          | 'other';
+        /** @description Name contains (accents and case do not matter). */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CataloguePartnerPageDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getCataloguePartner: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        partnerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CataloguePartnerDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listOffers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        partnerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfferListDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -4533,6 +5254,68 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OrganisationDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createLocalPartner: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegionLocalPartnerDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CataloguePartnerDto'];
         };
       };
       /** @description Invalid request (problem+json, field errors in `errors`). */

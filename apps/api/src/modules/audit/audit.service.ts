@@ -15,6 +15,7 @@ export type AuditAction =
   | 'user.updated'
   | 'membership.changed'
   | 'partner.created'
+  | 'partner.updated'
   | 'partner.client.created'
   | 'partner.client.secret_rotated'
   | 'partner.client.revoked'

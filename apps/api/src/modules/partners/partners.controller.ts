@@ -10,10 +10,8 @@ import {
   ClientListDto,
   ClientSecretDto,
   CreateClientDto,
-  CreatePartnerDto,
   InvitePartnerUserDto,
   ListPartnersQueryDto,
-  PartnerDto,
   PartnerIdentityDto,
   PartnerPageDto,
 } from './dto/partners.dto.js';
@@ -32,13 +30,6 @@ export class PartnersAdminController {
   @ApiOkResponse({ type: PartnerPageDto })
   listPartners(@Query() query: ListPartnersQueryDto): Promise<PartnerPageDto> {
     return this.partners.list(query.limit, query.cursor);
-  }
-
-  @Post()
-  @ApiOperation({ summary: 'Add a partner organisation' })
-  @ApiCreatedResponse({ type: PartnerDto })
-  createPartner(@Body() body: CreatePartnerDto, @CurrentUser() actor: UserPrincipal, @Meta() meta: RequestMeta): Promise<PartnerDto> {
-    return this.partners.create(body.name, actor, meta);
   }
 
   @Get(':partnerId/clients')

@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { PartnerClientEntity, PartnerEntity } from '../identity/identity.entities.js';
 import { PartnersRepository } from '../identity/partners.repository.js';
 import { SessionsRepository } from '../identity/sessions.repository.js';
-import { isUniqueViolation, toUserDto, UsersService } from '../users/users.service.js';
+import { toUserDto, UsersService } from '../users/users.service.js';
 import type { UserInvitationDto } from '../users/dto/users.dto.js';
 import type { ClientDto, ClientListDto, ClientSecretDto, CreateClientDto, PartnerDto, PartnerIdentityDto, PartnerPageDto } from './dto/partners.dto.js';
 
@@ -26,15 +26,6 @@ export class PartnersService {
   async list(limit: number, cursor?: string): Promise<PartnerPageDto> {
     const rows = await this.partners.list(limit + 1, cursorKey(cursor, 'name'));
     return toPage(rows, limit, toPartnerDto, 'name', (partner) => partner.name);
-  }
-
-  async create(name: string, actor: UserPrincipal, meta: RequestMeta): Promise<PartnerDto> {
-    const partner = await this.partners.create(name.trim()).catch((error: unknown) => {
-      if (isUniqueViolation(error)) throw new DomainError(ProblemCode.CONFLICT, 409, 'Partner exists', `There is already a partner named "${name}".`);
-      throw error;
-    });
-    await this.audit.record({ action: 'partner.created', actorUserId: actor.userId, targetType: 'partner', targetId: partner.id, ...meta });
-    return toPartnerDto(partner);
   }
 
   async listClients(partnerId: string): Promise<ClientListDto> {

@@ -3,10 +3,6 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsIn, IsString, Lengt
 import { PARTNER_SCOPES, type PartnerScope } from '@leerwinkel/contracts';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
-export class CreatePartnerDto {
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'CVO Brugge' }) @IsString() @Length(1, 200) name!: string;
-}
-
 export class PartnerDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;

@@ -25,11 +25,14 @@ export async function setUpPlatform(
 
   await createRoleIfMissing(runner, roles.app, 'LOGIN NOINHERIT');
   await createRoleIfMissing(runner, roles.regionBase, 'NOLOGIN');
+  await createRoleIfMissing(runner, roles.partner, 'NOLOGIN');
   await runner.query(`ALTER ROLE ${app} WITH LOGIN NOINHERIT PASSWORD ${escapeLiteral(appPassword)}`);
   await runner.query(`ALTER ROLE ${app} IN DATABASE "${db.replaceAll('"', '""')}" SET search_path = ''`);
 
   await runner.query('CREATE SCHEMA IF NOT EXISTS platform');
   await runner.query('CREATE SCHEMA IF NOT EXISTS reference');
+  await runner.query('CREATE SCHEMA IF NOT EXISTS exchange');
+  await runner.query('REVOKE ALL ON SCHEMA exchange FROM PUBLIC');
   await runner.query('REVOKE ALL ON SCHEMA platform FROM PUBLIC');
   await runner.query('REVOKE ALL ON SCHEMA reference FROM PUBLIC');
 
@@ -53,9 +56,42 @@ export async function setUpPlatform(
   await runner.query(`REVOKE ALL ON platform.migrations FROM ${app}`);
   // Append-only: the API may add audit events and read them, never change or remove one.
   await runner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON platform.audit_event FROM ${app}`);
+  await setUpExchange(runner, roles);
   await runner.query(`GRANT USAGE ON SCHEMA reference TO ${regionBase}, ${app}`);
   await runner.query(`GRANT SELECT ON ALL TABLES IN SCHEMA reference TO ${regionBase}, ${app}`);
   return applied;
+}
+
+/**
+ * The exchange area: regions (through their group role) and partners (through the partner role, which the
+ * API may only SET) see their own rows only, by row-level security on `leerwinkel.region_id` /
+ * `leerwinkel.partner_id`, which the units of work set per transaction. A missing setting matches nothing.
+ */
+async function setUpExchange(runner: QueryRunner, roles: PlatformRoles): Promise<void> {
+  const app = quoteIdent(roles.app);
+  const region = quoteIdent(roles.regionBase);
+  const partner = quoteIdent(roles.partner);
+  const [{ member }] = (await runner.query(
+    'SELECT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member WHERE r.rolname = $1 AND u.rolname = $2) AS member',
+    [roles.partner, roles.app],
+  )) as [{ member: boolean }];
+  if (!member) await runner.query(`GRANT ${partner} TO ${app} WITH INHERIT FALSE, SET TRUE`);
+  await runner.query(`GRANT USAGE ON SCHEMA exchange TO ${region}, ${partner}`);
+  await runner.query(`GRANT SELECT, INSERT, UPDATE ON exchange.referral TO ${region}`);
+  await runner.query(`GRANT SELECT, UPDATE ON exchange.referral TO ${partner}`);
+  await runner.query(`GRANT SELECT, INSERT ON exchange.referral_event TO ${region}, ${partner}`);
+  const regionRows = "region_id = nullif(current_setting('leerwinkel.region_id', true), '')::uuid";
+  const partnerRows = "partner_id = nullif(current_setting('leerwinkel.partner_id', true), '')::uuid";
+  const policies: [string, string, string, string][] = [
+    ['region_rows', 'exchange.referral', region, `USING (${regionRows}) WITH CHECK (${regionRows})`],
+    ['partner_rows', 'exchange.referral', partner, `USING (${partnerRows}) WITH CHECK (${partnerRows})`],
+    ['visible_referrals', 'exchange.referral_event', `${region}, ${partner}`, 'USING (EXISTS (SELECT 1 FROM exchange.referral r WHERE r.id = referral_id)) WITH CHECK (EXISTS (SELECT 1 FROM exchange.referral r WHERE r.id = referral_id))'],
+  ];
+  for (const [name, table, to, rule] of policies) {
+    const [schema = '', tableName = ''] = table.split('.');
+    const existing = (await runner.query('SELECT 1 FROM pg_policies WHERE schemaname = $1 AND tablename = $2 AND policyname = $3', [schema, tableName, name])) as unknown[];
+    if (existing.length === 0) await runner.query(`CREATE POLICY ${name} ON ${table} TO ${to} ${rule}`);
+  }
 }
 
 async function createRoleIfMissing(runner: QueryRunner, role: string, options: string): Promise<void> {

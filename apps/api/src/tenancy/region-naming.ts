@@ -10,10 +10,12 @@ export interface PlatformRoles {
   app: string;
   /** Group role every region role belongs to: read-only access to shared reference data. */
   regionBase: string;
+  /** Role of partner requests: only the exchange area, only its own rows (row-level security). */
+  partner: string;
 }
 
 export function platformRoles(prefix: string): PlatformRoles {
-  return { app: `${prefix}_app`, regionBase: `${prefix}_region` };
+  return { app: `${prefix}_app`, regionBase: `${prefix}_region`, partner: `${prefix}_partner` };
 }
 
 export function regionSchemaName(slug: string): string {

@@ -9,7 +9,8 @@ import { quoteIdent } from './region-naming.js';
  * The only way to touch a region's data. Each unit of work is one transaction on the shared pool whose
  * first statement switches, transaction-locally, to the region's role and search_path. COMMIT or ROLLBACK
  * ends both, so nothing leaks to the next user of the connection (and PgBouncer transaction pooling works).
- * PostgreSQL then refuses anything outside the region's schema and the read-only reference data.
+ * PostgreSQL then refuses anything outside the region's schema and the read-only reference data; in the
+ * shared exchange area, row-level security shows the region only its own rows (leerwinkel.region_id).
  */
 @Injectable()
 export class RegionUnitOfWork {
@@ -29,10 +30,10 @@ export class RegionUnitOfWork {
   /** Runs `work` in an explicitly given region (jobs, operations). */
   runIn<T>(region: RegionRef, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query("SELECT set_config('role', $1, true), set_config('search_path', $2, true)", [
-        region.roleName,
-        quoteIdent(region.schemaName),
-      ]);
+      await manager.query(
+        "SELECT set_config('role', $1, true), set_config('search_path', $2, true), set_config('leerwinkel.region_id', $3, true)",
+        [region.roleName, quoteIdent(region.schemaName), region.id],
+      );
       return work(manager);
     });
   }

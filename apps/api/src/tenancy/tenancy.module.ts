@@ -5,11 +5,12 @@ import { RegionGuard } from './region.guard.js';
 import { RegionRegistryRepository } from './region-registry.repository.js';
 import { RegionUnitOfWork } from './region-unit-of-work.js';
 import { RegionProvisioning } from './owner-data-source.js';
+import { PartnerUnitOfWork } from './partner-unit-of-work.js';
 
 @Global()
 @Module({
-  providers: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork, RegionProvisioning],
-  exports: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork, RegionProvisioning],
+  providers: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork, RegionProvisioning, PartnerUnitOfWork],
+  exports: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork, RegionProvisioning, PartnerUnitOfWork],
 })
 export class TenancyModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -2,6 +2,7 @@ import type { MigrationClass } from '../../migration-runner.js';
 import { CreatePlatform1764403200000 } from './1764403200000-create-platform.js';
 import { CreateIdentity1764489600000 } from './1764489600000-create-identity.js';
 import { CreatePartnerCatalogue1764662400000 } from './1764662400000-create-partner-catalogue.js';
+import { CreateExchange1764748800000 } from './1764748800000-create-exchange.js';
 
 /** Platform migrations, applied to the `platform` schema in timestamp order. */
-export const platformMigrations: readonly MigrationClass[] = [CreatePlatform1764403200000, CreateIdentity1764489600000, CreatePartnerCatalogue1764662400000];
+export const platformMigrations: readonly MigrationClass[] = [CreatePlatform1764403200000, CreateIdentity1764489600000, CreatePartnerCatalogue1764662400000, CreateExchange1764748800000];

@@ -14,6 +14,7 @@ import { IDENTITY_ENTITIES } from './modules/identity/identity.entities.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { PartnersModule } from './modules/partners/partners.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { ReferralsModule } from './modules/referrals/referrals.module.js';
 import { RegionSettingsEntity } from './modules/regions/region-settings.entity.js';
 import { RegionsModule } from './modules/regions/regions.module.js';
 import { RegionEntity } from './tenancy/region.entity.js';
@@ -42,6 +43,7 @@ export class AppModule {
         LearnersModule,
         CasesModule,
         CatalogueModule,
+        ReferralsModule,
         ...extraModules,
       ],
     };

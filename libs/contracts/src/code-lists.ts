@@ -184,6 +184,33 @@ export const OFFER_STATUSES = list([
   { code: 'closed', nl: 'Gesloten', en: 'Closed' },
 ]);
 
+export const REFERRAL_STATUSES = list([
+  { code: 'sent', nl: 'Verstuurd', en: 'Sent' },
+  { code: 'received', nl: 'Ontvangen', en: 'Received' },
+  { code: 'accepted', nl: 'Aanvaard', en: 'Accepted' },
+  { code: 'waitlisted', nl: 'Op wachtlijst', en: 'Waitlisted' },
+  { code: 'declined', nl: 'Geweigerd', en: 'Declined' },
+  { code: 'scheduled', nl: 'Ingepland', en: 'Scheduled' },
+  { code: 'enrolled', nl: 'Ingeschreven', en: 'Enrolled' },
+  { code: 'started', nl: 'Gestart', en: 'Started' },
+  { code: 'completed', nl: 'Afgerond', en: 'Completed' },
+  { code: 'dropped_out', nl: 'Afgehaakt', en: 'Dropped out' },
+  { code: 'no_show', nl: 'Niet opgedaagd', en: 'No-show' },
+  { code: 'expired', nl: 'Verlopen (geen antwoord)', en: 'Expired (no answer)' },
+  { code: 'withdrawn', nl: 'Ingetrokken', en: 'Withdrawn' },
+]);
+
+export const DECLINE_REASONS = list([
+  { code: 'full', nl: 'Volzet', en: 'Full' },
+  { code: 'not_eligible', nl: 'Voldoet niet aan de voorwaarden', en: 'Not eligible' },
+  { code: 'level_mismatch', nl: 'Niveau past niet', en: 'Level does not match' },
+  { code: 'offer_cancelled', nl: 'Aanbod geannuleerd', en: 'Offer cancelled' },
+  { code: 'learner_not_interested', nl: 'Lerende niet meer geïnteresseerd', en: 'Learner no longer interested' },
+  { code: 'learner_unreachable', nl: 'Lerende niet bereikbaar', en: 'Learner unreachable' },
+  { code: 'learner_practical', nl: 'Praktische redenen bij de lerende', en: 'Practical reasons of the learner' },
+  { code: 'other', nl: 'Andere', en: 'Other' },
+]);
+
 export const CODE_LISTS = {
   dataQuality: DATA_QUALITY,
   genders: GENDERS,
@@ -204,6 +231,8 @@ export const CODE_LISTS = {
   actionOwners: ACTION_OWNERS,
   partnerTypes: PARTNER_TYPES,
   offerStatuses: OFFER_STATUSES,
+  referralStatuses: REFERRAL_STATUSES,
+  declineReasons: DECLINE_REASONS,
 } as const;
 
 export type CodeListName = keyof typeof CODE_LISTS;

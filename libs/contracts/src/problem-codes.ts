@@ -55,6 +55,10 @@ export const ProblemCode = {
   INSZ_NOT_ENABLED: 'LEARNER.INSZ_NOT_ENABLED',
   /** The case cannot go from its current state to the requested one. */
   INVALID_TRANSITION: 'CASE.INVALID_TRANSITION',
+  /** A referral to this partner needs the learner's active consent to share with it. */
+  NO_SHARING_CONSENT: 'REFERRAL.NO_SHARING_CONSENT',
+  /** The referral cannot go from its current state to the requested one (or not by you). */
+  INVALID_REFERRAL_TRANSITION: 'REFERRAL.INVALID_TRANSITION',
   /** A dependency (the database) is not available; retry later. */
   SERVICE_UNAVAILABLE: 'SERVICE.UNAVAILABLE',
   /** An unexpected error; the `correlationId` identifies it in the logs. */

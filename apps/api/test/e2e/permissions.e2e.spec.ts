@@ -107,6 +107,7 @@ describe('route × principal matrix (docs/permissions.md)', () => {
       consentId: '00000000-0000-4000-8000-000000000003',
       itemId: '00000000-0000-4000-8000-000000000004',
       offerId: '00000000-0000-4000-8000-000000000005',
+      referralId: '00000000-0000-4000-8000-000000000006',
     }));
     const mismatches: string[] = [];
     for (const [route, allowed] of documentedMatrix()) {

@@ -391,6 +391,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/partner/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Referrals addressed to you, by last change (use updatedSince to poll) */
+    get: operations['listPartnerReferrals'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/referrals/{referralId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A referral addressed to you, with its history */
+    get: operations['getPartnerReferral'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/referrals/{referralId}/transitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report on a referral: received, accepted, waitlisted, declined (reason), scheduled (startDate), enrolled, started, completed, dropped_out, no_show */
+    post: operations['transitionPartnerReferral'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/partners': {
     parameters: {
       query?: never;
@@ -551,6 +602,27 @@ export interface paths {
     put?: never;
     /** Record a conversation */
     post: operations['addContact'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/cases/{caseId}/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The referrals of a case */
+    get: operations['listCaseReferrals'];
+    put?: never;
+    /**
+     * Refer the learner of a case to a partner
+     * @description Needs the learner's active consent to share with that partner (409 REFERRAL.NO_SHARING_CONSENT); the partner gets only what `share` allows.
+     */
+    post: operations['createReferral'];
     delete?: never;
     options?: never;
     head?: never;
@@ -759,6 +831,57 @@ export interface paths {
     put?: never;
     /** Add a local partner organisation (visible to this region only) */
     post: operations['createLocalPartner'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The region's referrals, newest first (overdue=true: unanswered past the answer date) */
+    get: operations['listReferrals'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/referrals/{referralId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A referral with its history */
+    get: operations['getReferral'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/referrals/{referralId}/transitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a referral, or record that the learner declined (with a reason) */
+    post: operations['transitionReferral'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1275,6 +1398,27 @@ export interface components {
       /** @description Website (http or https). */
       website?: string | null;
     };
+    CreateReferralDto: {
+      /** @description Note for the record. */
+      note?: string;
+      /**
+       * Format: uuid
+       * @description One of its offers.
+       */
+      offerId?: string;
+      /**
+       * Format: uuid
+       * @description The partner organisation (from the catalogue).
+       */
+      partnerId: string;
+      /**
+       * Format: date
+       * @description Preferred start.
+       */
+      preferredStart?: string;
+      /** @description What the partner may see, within the consent. */
+      share: components['schemas']['ShareChoiceDto'];
+    };
     CreateRegionDto: {
       /** @example Leerwinkel Gent Centrum */
       displayName: string;
@@ -1533,6 +1677,24 @@ export interface components {
       items: components['schemas']['OrganisationDto'][];
       nextCursor: string | null;
     };
+    PacketCounsellorDto: {
+      email: string;
+      name: string;
+    };
+    PacketLearnerDto: {
+      email: string | null;
+      firstName: string;
+      lastName: string;
+      phone: string | null;
+    };
+    PacketRefDto: {
+      id: string;
+      name: string;
+    };
+    PacketRegionDto: {
+      name: string;
+      slug: string;
+    };
     PartnerDto: {
       /** Format: uuid */
       id: string;
@@ -1548,6 +1710,48 @@ export interface components {
     };
     PartnerPageDto: {
       items: components['schemas']['PartnerDto'][];
+      nextCursor: string | null;
+    };
+    PartnerReferralDto: {
+      /** @description Statuses you may set next. */
+      allowedTransitions: string[];
+      declineReason: string | null;
+      /** @enum {string|null} */
+      declinedBy: 'provider' | 'learner' | null;
+      events?: components['schemas']['ReferralEventDto'][];
+      /** Format: uuid */
+      id: string;
+      packet: components['schemas']['ReferralPacketDto'];
+      /**
+       * Format: date-time
+       * @description The partner should answer by then; later it expires.
+       */
+      respondBy: string;
+      /** Format: date-time */
+      sentAt: string;
+      /** Format: date */
+      startDate: string | null;
+      /** @enum {string} */
+      status:
+        | 'sent'
+        | 'received'
+        | 'accepted'
+        | 'waitlisted'
+        | 'declined'
+        | 'scheduled'
+        | 'enrolled'
+        | 'started'
+        | 'completed'
+        | 'dropped_out'
+        | 'no_show'
+        | 'expired'
+        | 'withdrawn';
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    PartnerReferralPageDto: {
+      items: components['schemas']['PartnerReferralDto'][];
       nextCursor: string | null;
     };
     ProblemCandidateDto: {
@@ -1596,6 +1800,8 @@ export interface components {
         | 'LEARNER.POSSIBLE_DUPLICATE'
         | 'LEARNER.INSZ_NOT_ENABLED'
         | 'CASE.INVALID_TRANSITION'
+        | 'REFERRAL.NO_SHARING_CONSENT'
+        | 'REFERRAL.INVALID_TRANSITION'
         | 'SERVICE.UNAVAILABLE'
         | 'INTERNAL.ERROR'
         | 'HTTP.ERROR';
@@ -1627,6 +1833,122 @@ export interface components {
       message: string;
       /** @example isEmail */
       rule: string;
+    };
+    ReferralDto: {
+      /** @description Statuses you may set next. */
+      allowedTransitions: string[];
+      /** Format: uuid */
+      caseId: string;
+      declineReason: string | null;
+      /** @enum {string|null} */
+      declinedBy: 'provider' | 'learner' | null;
+      events?: components['schemas']['ReferralEventDto'][];
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      offerId: string | null;
+      /** @description Unanswered after the answer date. */
+      overdue: boolean;
+      packet: components['schemas']['ReferralPacketDto'];
+      /** Format: uuid */
+      partnerId: string;
+      /**
+       * Format: date-time
+       * @description The partner should answer by then; later it expires.
+       */
+      respondBy: string;
+      /** Format: date-time */
+      sentAt: string;
+      shared: components['schemas']['ShareChoiceDto'];
+      /** Format: date */
+      startDate: string | null;
+      /** @enum {string} */
+      status:
+        | 'sent'
+        | 'received'
+        | 'accepted'
+        | 'waitlisted'
+        | 'declined'
+        | 'scheduled'
+        | 'enrolled'
+        | 'started'
+        | 'completed'
+        | 'dropped_out'
+        | 'no_show'
+        | 'expired'
+        | 'withdrawn';
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    ReferralEventDto: {
+      /** @enum {string} */
+      actorKind: 'region' | 'partner' | 'system';
+      /** Format: date-time */
+      at: string;
+      from: string | null;
+      id: string;
+      note: string | null;
+      reason: string | null;
+      /** Format: date */
+      startDate: string | null;
+      to: string;
+    };
+    ReferralPacketDto: {
+      counsellor: components['schemas']['PacketCounsellorDto'];
+      dutchLevel: string | null;
+      educationLevel: string | null;
+      /** @description Only when contact data was shared. */
+      learner: components['schemas']['PacketLearnerDto'] | null;
+      learningQuestion: string | null;
+      offer: components['schemas']['PacketRefDto'] | null;
+      /** Format: date */
+      preferredStart: string | null;
+      region: components['schemas']['PacketRegionDto'];
+    };
+    ReferralPageDto: {
+      items: components['schemas']['ReferralDto'][];
+      nextCursor: string | null;
+    };
+    ReferralTransitionDto: {
+      /** @description Note. */
+      note?: string;
+      /**
+       * @description Required to decline.
+       * @enum {string}
+       */
+      reason?:
+        | 'full'
+        | 'not_eligible'
+        | 'level_mismatch'
+        | 'offer_cancelled'
+        | 'learner_not_interested'
+        | 'learner_unreachable'
+        | 'learner_practical'
+        | 'other';
+      /**
+       * Format: date
+       * @description Start date; required to schedule.
+       */
+      startDate?: string;
+      /**
+       * @description The new status.
+       * @enum {string}
+       */
+      to:
+        | 'sent'
+        | 'received'
+        | 'accepted'
+        | 'waitlisted'
+        | 'declined'
+        | 'scheduled'
+        | 'enrolled'
+        | 'started'
+        | 'completed'
+        | 'dropped_out'
+        | 'no_show'
+        | 'expired'
+        | 'withdrawn';
     };
     RegionAdminDto: {
       /** Format: date-time */
@@ -1724,6 +2046,16 @@ export interface components {
       password: string;
       /** @description The token from the invitation link. */
       token: string;
+    };
+    ShareChoiceDto: {
+      /** @description Share the learner's name, e-mail and phone. */
+      contactData: boolean;
+      /** @description Share the Dutch level. */
+      dutchLevel: boolean;
+      /** @description Share the highest education level. */
+      educationLevel: boolean;
+      /** @description Share the learning question. */
+      learningQuestion: boolean;
     };
     TransitionDto: {
       /**
@@ -3481,6 +3813,174 @@ export interface operations {
       };
     };
   };
+  listPartnerReferrals: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+        /** @description Only this status. */
+        status?:
+          | 'sent'
+          | 'received'
+          | 'accepted'
+          | 'waitlisted'
+          | 'declined'
+          | 'scheduled'
+          | 'enrolled'
+          | 'started'
+          | 'completed'
+          | 'dropped_out'
+          | 'no_show'
+          | 'expired'
+          | 'withdrawn';
+        /** @description Only referrals changed at or after this moment (for polling). */
+        updatedSince?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnerReferralPageDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getPartnerReferral: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        referralId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnerReferralDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  transitionPartnerReferral: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        referralId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReferralTransitionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnerReferralDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   listCatalogue: {
     parameters: {
       query?: {
@@ -4249,6 +4749,137 @@ export interface operations {
       };
       /** @description Not found (problem+json). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listCaseReferrals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralPageDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createReferral: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateReferralDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5347,6 +5978,217 @@ export interface operations {
       };
       /** @description Not found (problem+json). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listReferrals: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+        /** @description Only this status. */
+        status?:
+          | 'sent'
+          | 'received'
+          | 'accepted'
+          | 'waitlisted'
+          | 'declined'
+          | 'scheduled'
+          | 'enrolled'
+          | 'started'
+          | 'completed'
+          | 'dropped_out'
+          | 'no_show'
+          | 'expired'
+          | 'withdrawn';
+        /** @description Only unanswered referrals past their answer date. */
+        overdue?: boolean;
+      };
+      header?: never;
+      path: {
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralPageDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getReferral: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        referralId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  transitionReferral: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        referralId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReferralTransitionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -45,6 +45,15 @@ export class ConsentsRepository {
     return rows.length > 0;
   }
 
+  /** The learner's active consent to share with this partner, if any. */
+  async activeSharingWith(manager: EntityManager, learnerId: string, partnerId: string): Promise<string | null> {
+    const rows = await manager.query<{ id: string }[]>(
+      "SELECT id FROM consent WHERE learner_id = $1 AND purpose = 'partner_sharing' AND partner_id = $2 AND withdrawn_at IS NULL ORDER BY given_at DESC LIMIT 1",
+      [learnerId, partnerId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   async find(manager: EntityManager, learnerId: string, consentId: string): Promise<ConsentRow | null> {
     const rows = await manager.query<ConsentRow[]>(`SELECT ${COLUMNS} FROM consent WHERE id = $2 AND learner_id = $1`, [learnerId, consentId]);
     return rows[0] ?? null;

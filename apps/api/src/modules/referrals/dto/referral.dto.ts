@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { CODE_LISTS } from '@leerwinkel/contracts';
+import { BooleanField, CodeField, DateField, DateTimeField, TextField, UuidField } from '../../../common/openapi/fields.js';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
+
+export class ShareChoiceDto {
+  @BooleanField({ description: "Share the learner's name, e-mail and phone." }) contactData!: boolean;
+  @BooleanField({ description: 'Share the learning question.' }) learningQuestion!: boolean;
+  @BooleanField({ description: 'Share the highest education level.' }) educationLevel!: boolean;
+  @BooleanField({ description: 'Share the Dutch level.' }) dutchLevel!: boolean;
+}
+
+export class CreateReferralDto {
+  @UuidField({ description: 'The partner organisation (from the catalogue).' }) partnerId!: string;
+  @UuidField({ description: 'One of its offers.', optional: true }) offerId?: string;
+  @ApiProperty({ type: ShareChoiceDto, description: 'What the partner may see, within the consent.' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ShareChoiceDto)
+  share!: ShareChoiceDto;
+  @DateField({ description: 'Preferred start.', optional: true }) preferredStart?: string;
+  @TextField({ description: 'Note for the record.', maxLength: 2000, optional: true }) note?: string;
+}
+
+export class PacketLearnerDto {
+  @ApiProperty() firstName!: string;
+  @ApiProperty() lastName!: string;
+  @ApiProperty({ type: 'string', nullable: true }) email!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) phone!: string | null;
+}
+
+export class PacketRefDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class PacketRegionDto {
+  @ApiProperty() slug!: string;
+  @ApiProperty() name!: string;
+}
+
+export class PacketCounsellorDto {
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+}
+
+/** The minimal packet a partner receives. */
+export class ReferralPacketDto {
+  @ApiProperty({ type: PacketRegionDto }) region!: PacketRegionDto;
+  @ApiProperty({ type: PacketRefDto, nullable: true }) offer!: PacketRefDto | null;
+  @ApiProperty({ type: PacketLearnerDto, nullable: true, description: 'Only when contact data was shared.' }) learner!: PacketLearnerDto | null;
+  @ApiProperty({ type: 'string', nullable: true }) learningQuestion!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) educationLevel!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) dutchLevel!: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true }) preferredStart!: string | null;
+  @ApiProperty({ type: PacketCounsellorDto }) counsellor!: PacketCounsellorDto;
+}
+
+export class ReferralEventDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: 'string', nullable: true }) from!: string | null;
+  @ApiProperty() to!: string;
+  @ApiProperty({ type: 'string', nullable: true }) reason!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) note!: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true }) startDate!: string | null;
+  @ApiProperty({ enum: ['region', 'partner', 'system'] }) actorKind!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+class ReferralBaseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: CODE_LISTS.referralStatuses.map((s) => s.code) }) status!: string;
+  @ApiProperty({ type: [String], description: 'Statuses you may set next.' }) allowedTransitions!: string[];
+  @ApiProperty({ type: ReferralPacketDto }) packet!: ReferralPacketDto;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true }) startDate!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) declineReason!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, enum: ['provider', 'learner'] }) declinedBy!: string | null;
+  @ApiProperty({ format: 'date-time' }) sentAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'The partner should answer by then; later it expires.' }) respondBy!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty() version!: number;
+}
+
+export class ReferralDto extends ReferralBaseDto {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ format: 'uuid' }) partnerId!: string;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) offerId!: string | null;
+  @ApiProperty({ description: 'Unanswered after the answer date.' }) overdue!: boolean;
+  @ApiProperty({ type: ShareChoiceDto }) shared!: ShareChoiceDto;
+  @ApiPropertyOptional({ type: [ReferralEventDto] }) events?: ReferralEventDto[];
+}
+
+export class ReferralPageDto {
+  @ApiProperty({ type: [ReferralDto] }) items!: ReferralDto[];
+  @ApiProperty({ type: 'string', nullable: true }) nextCursor!: string | null;
+}
+
+export class PartnerReferralDto extends ReferralBaseDto {
+  @ApiPropertyOptional({ type: [ReferralEventDto] }) events?: ReferralEventDto[];
+}
+
+export class PartnerReferralPageDto {
+  @ApiProperty({ type: [PartnerReferralDto] }) items!: PartnerReferralDto[];
+  @ApiProperty({ type: 'string', nullable: true }) nextCursor!: string | null;
+}
+
+export class ListReferralsQueryDto extends PageQueryDto {
+  @CodeField(CODE_LISTS.referralStatuses, { description: 'Only this status.', optional: true }) status?: string;
+  @ApiPropertyOptional({ description: 'Only unanswered referrals past their answer date.', type: Boolean })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+export class ListPartnerReferralsQueryDto extends PageQueryDto {
+  @CodeField(CODE_LISTS.referralStatuses, { description: 'Only this status.', optional: true }) status?: string;
+  @DateTimeField({ description: 'Only referrals changed at or after this moment (for polling).', optional: true }) updatedSince?: string;
+}
+
+export class ReferralTransitionDto {
+  @CodeField(CODE_LISTS.referralStatuses, { description: 'The new status.' }) to!: string;
+  @CodeField(CODE_LISTS.declineReasons, { description: 'Required to decline.', optional: true }) reason?: string;
+  @TextField({ description: 'Note.', maxLength: 2000, optional: true }) note?: string;
+  @DateField({ description: 'Start date; required to schedule.', optional: true }) startDate?: string;
+}

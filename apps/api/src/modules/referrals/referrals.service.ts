@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ProblemCode } from '@leerwinkel/contracts';
+import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
+import { encodeCursor, readCursor, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
+import { DomainError } from '../../common/problem/domain-error.js';
+import { PartnerUnitOfWork } from '../../tenancy/partner-unit-of-work.js';
+import { type RegionRef, RegionRegistryRepository } from '../../tenancy/region-registry.repository.js';
+import { RegionUnitOfWork } from '../../tenancy/region-unit-of-work.js';
+import { CasesRepository } from '../cases/cases.repository.js';
+import { CatalogueRepository } from '../catalogue/catalogue.repository.js';
+import { UsersRepository } from '../identity/users.repository.js';
+import { ConsentsRepository } from '../learners/consents.repository.js';
+import { LearnersRepository } from '../learners/learners.repository.js';
+import { RegionSettingsRepository } from '../regions/region-settings.repository.js';
+import type {
+  CreateReferralDto,
+  ListPartnerReferralsQueryDto,
+  ListReferralsQueryDto,
+  PartnerReferralDto,
+  PartnerReferralPageDto,
+  ReferralDto,
+  ReferralEventDto,
+  ReferralPageDto,
+  ReferralTransitionDto,
+} from './dto/referral.dto.js';
+import { allowedFor, checkReferralTransition, type ReferralActor, type ReferralStatus } from './referral-state-machine.js';
+import { type ExchangeRow, type ReferralEventRow, type ReferralPacket, type RegionReferralRow, ReferralsRepository } from './referrals.repository.js';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
+
+/**
+ * Referrals from a case to a partner, and the partner's side of the loop. Sending needs the learner's active
+ * consent to share with that partner; the partner gets only the packet the counsellor chose to share.
+ */
+@Injectable()
+export class ReferralsService {
+  constructor(
+    private readonly regionWork: RegionUnitOfWork,
+    private readonly partnerWork: PartnerUnitOfWork,
+    private readonly referrals: ReferralsRepository,
+    private readonly cases: CasesRepository,
+    private readonly learners: LearnersRepository,
+    private readonly consents: ConsentsRepository,
+    private readonly settings: RegionSettingsRepository,
+    private readonly catalogue: CatalogueRepository,
+    private readonly users: UsersRepository,
+    private readonly registry: RegionRegistryRepository,
+  ) {}
+
+  async create(region: RegionRef, caseId: string, input: CreateReferralDto, actor: UserPrincipal): Promise<ReferralDto> {
+    const regionName = (await this.registry.findBySlug(region.slug))?.displayName ?? region.slug;
+    const partner = await this.catalogue.find(input.partnerId);
+    if (!partner || partner.status !== 'active' || (partner.ownerRegion !== null && partner.ownerRegion !== region.slug)) {
+      throw DomainError.validation([{ field: 'partnerId', message: 'partnerId must be an active partner in the catalogue', rule: 'partnerExists' }]);
+    }
+    const offer = input.offerId ? await this.catalogue.findOffer(input.partnerId, input.offerId) : null;
+    if (input.offerId && !offer) {
+      throw DomainError.validation([{ field: 'offerId', message: 'offerId must be an offer of this partner', rule: 'offerOfPartner' }]);
+    }
+    const counsellorName = (await this.users.displayNames([actor.userId])).get(actor.userId) ?? actor.email;
+    const id = randomUUID();
+    const row = await this.regionWork.run(async (manager) => {
+      const kase = await this.cases.findById(manager, caseId);
+      if (!kase) throw DomainError.notFound('This case');
+      const learner = await this.learners.findById(manager, kase.learnerId);
+      if (!learner) throw DomainError.notFound('The learner of this case');
+      const consentId = await this.consents.activeSharingWith(manager, learner.id, input.partnerId);
+      if (!consentId) {
+        throw new DomainError(
+          ProblemCode.NO_SHARING_CONSENT,
+          409,
+          'No consent to share',
+          `Record the learner's consent to share with ${partner.name} before referring.`,
+        );
+      }
+      const packet: ReferralPacket = {
+        region: { slug: region.slug, name: regionName },
+        offer: offer ? { id: offer.id, name: offer.name } : null,
+        learner: input.share.contactData ? { firstName: learner.firstName, lastName: learner.lastName, email: learner.email, phone: learner.phone } : null,
+        learningQuestion: input.share.learningQuestion ? (kase.learningQuestion?.slice(0, 1000) ?? null) : null,
+        educationLevel: input.share.educationLevel ? learner.educationLevel : null,
+        dutchLevel: input.share.dutchLevel ? learner.dutchLevel : null,
+        preferredStart: input.preferredStart ?? null,
+        counsellor: { name: counsellorName, email: actor.email },
+      };
+      const days = (await this.settings.get(manager)).referralExpiryDays;
+      await this.referrals.create(
+        manager,
+        { id, caseId, consentId, partnerId: input.partnerId, offerId: offer?.id ?? null, shared: { contactData: input.share.contactData, learningQuestion: input.share.learningQuestion, educationLevel: input.share.educationLevel, dutchLevel: input.share.dutchLevel }, createdBy: actor.userId },
+        { regionId: region.id, packet, respondBy: new Date(Date.now() + days * 86_400_000) },
+      );
+      return this.requireRegionReferral(manager, id);
+    });
+    return toRegionDto(row);
+  }
+
+  async listForCase(caseId: string): Promise<ReferralPageDto> {
+    const rows = await this.regionWork.run(async (manager) => {
+      if (!(await this.cases.findById(manager, caseId))) throw DomainError.notFound('This case');
+      return this.referrals.listForCase(manager, caseId);
+    });
+    return { items: rows.map((row) => toRegionDto(row)), nextCursor: null };
+  }
+
+  async listForRegion(query: ListReferralsQueryDto): Promise<ReferralPageDto> {
+    const after = readCursor(query.cursor, { t: ISO_INSTANT, id: UUID_PATTERN });
+    const rows = await this.regionWork.run((manager) => this.referrals.listForRegion(manager, { status: query.status, overdue: query.overdue }, query.limit + 1, after));
+    const items = rows.slice(0, query.limit).map((row) => toRegionDto(row));
+    const last = rows[query.limit - 1];
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ t: new Date(last.sentAt).toISOString(), id: last.id }) : null };
+  }
+
+  async getForRegion(id: string): Promise<ReferralDto> {
+    const [row, events] = await this.regionWork.run(async (manager) => [await this.requireRegionReferral(manager, id), await this.referrals.events(manager, id)] as const);
+    return toRegionDto(row, events);
+  }
+
+  /** The leerwinkel withdraws a referral or records that the learner declined. */
+  async transitionByRegion(id: string, input: ReferralTransitionDto, actor: UserPrincipal): Promise<ReferralDto> {
+    const row = await this.regionWork.run(async (manager) => {
+      const current = await this.requireRegionReferral(manager, id, true);
+      await this.move(manager, current, 'region', actor.userId, input);
+      return this.requireRegionReferral(manager, id);
+    });
+    return toRegionDto(row);
+  }
+
+  async listForPartner(principal: Principal, query: ListPartnerReferralsQueryDto): Promise<PartnerReferralPageDto> {
+    const after = readCursor(query.cursor, { t: ISO_INSTANT, id: UUID_PATTERN });
+    const rows = await this.partnerWork.run(partnerOf(principal), (manager) =>
+      this.referrals.listForPartner(manager, { status: query.status, updatedSince: query.updatedSince }, query.limit + 1, after),
+    );
+    const items = rows.slice(0, query.limit).map((row) => toPartnerDto(row));
+    const last = rows[query.limit - 1];
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ t: new Date(last.updatedAt).toISOString(), id: last.id }) : null };
+  }
+
+  async getForPartner(principal: Principal, id: string): Promise<PartnerReferralDto> {
+    return this.partnerWork.run(partnerOf(principal), async (manager) => {
+      const row = await this.referrals.findForPartner(manager, id);
+      if (!row) throw DomainError.notFound('This referral');
+      return toPartnerDto(row, await this.referrals.events(manager, id));
+    });
+  }
+
+  async transitionByPartner(principal: Principal, id: string, input: ReferralTransitionDto): Promise<PartnerReferralDto> {
+    return this.partnerWork.run(partnerOf(principal), async (manager) => {
+      const current = await this.referrals.findForPartner(manager, id, true);
+      if (!current) throw DomainError.notFound('This referral');
+      await this.move(manager, current, 'partner', principal.kind === 'client' ? principal.clientId : principal.userId, input);
+      const updated = await this.referrals.findForPartner(manager, id);
+      if (!updated) throw DomainError.notFound('This referral');
+      return toPartnerDto(updated);
+    });
+  }
+
+  private async move(manager: EntityManager, current: ExchangeRow, actor: ReferralActor, actorId: string, input: ReferralTransitionDto): Promise<void> {
+    const to = input.to as ReferralStatus;
+    checkReferralTransition({ actor, from: current.status, to, reason: input.reason, startDate: input.startDate });
+    await this.referrals.setStatus(manager, current.id, to, {
+      startDate: input.startDate ?? null,
+      declineReason: input.reason ?? null,
+      declinedBy: to === 'declined' ? (actor === 'partner' ? 'provider' : 'learner') : null,
+    });
+    await this.referrals.recordEvent(manager, current.id, current.status, to, {
+      actorKind: actor,
+      actorId,
+      reason: input.reason ?? null,
+      note: input.note?.trim() || null,
+      startDate: input.startDate ?? null,
+    });
+  }
+
+  private async requireRegionReferral(manager: EntityManager, id: string, lock = false): Promise<RegionReferralRow> {
+    const row = await this.referrals.findForRegion(manager, id, lock);
+    if (!row) throw DomainError.notFound('This referral');
+    return row;
+  }
+}
+
+function partnerOf(principal: Principal): string {
+  if (!principal.partnerId) throw DomainError.forbidden('This is for partner organisations.');
+  return principal.partnerId;
+}
+
+function base(row: ExchangeRow, actor: ReferralActor) {
+  return {
+    id: row.id,
+    status: row.status,
+    allowedTransitions: allowedFor(actor, row.status),
+    packet: row.packet,
+    startDate: row.startDate,
+    declineReason: row.declineReason,
+    declinedBy: row.declinedBy,
+    sentAt: new Date(row.sentAt).toISOString(),
+    respondBy: new Date(row.respondBy).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+    version: row.version,
+  };
+}
+
+function toEvents(events: ReferralEventRow[]): ReferralEventDto[] {
+  return events.map((event) => ({ ...event, at: new Date(event.at).toISOString() }));
+}
+
+function toRegionDto(row: RegionReferralRow, events?: ReferralEventRow[]): ReferralDto {
+  return {
+    ...base(row, 'region'),
+    caseId: row.caseId,
+    partnerId: row.partnerId,
+    offerId: row.offerId,
+    overdue: (row.status === 'sent' || row.status === 'received') && new Date(row.respondBy).getTime() < Date.now(),
+    shared: row.shared as unknown as ReferralDto['shared'],
+    ...(events ? { events: toEvents(events) } : {}),
+  };
+}
+
+function toPartnerDto(row: ExchangeRow, events?: ReferralEventRow[]): PartnerReferralDto {
+  return { ...base(row, 'partner'), ...(events ? { events: toEvents(events) } : {}) };
+}

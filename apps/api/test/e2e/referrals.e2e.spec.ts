@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import type { ProvisionedRegion } from '../../src/tenancy/region-provisioner.js';
+import { createTestContext, signIn, type TestContext } from '../support/test-context.js';
+
+interface Referral {
+  id: string;
+  status: string;
+  allowedTransitions: string[];
+  packet: { learner: { firstName: string; email: string | null } | null; learningQuestion: string | null; region: { slug: string }; counsellor: { email: string } };
+  startDate: string | null;
+}
+
+describe('referrals: the closed loop between a leerwinkel and a partner', () => {
+  let ctx: TestContext;
+  let app: NestExpressApplication;
+  let region: ProvisionedRegion;
+  let otherRegion: ProvisionedRegion;
+  let counsellor: string;
+  let otherCounsellor: string;
+  let partnerA: { id: string; token: string };
+  let partnerB: { id: string; token: string };
+  const server = () => app.getHttpServer();
+  const inRegion = (auth: string, slug = region.slug) => ({
+    get: (url: string) => request(server()).get(`/api/v1/regions/${slug}${url}`).set('authorization', auth),
+    post: (url: string, body: object) => request(server()).post(`/api/v1/regions/${slug}${url}`).set('authorization', auth).send(body),
+  });
+  const asPartner = (token: string) => ({
+    get: (url: string) => request(server()).get(`/api/v1/partner${url}`).set('authorization', token),
+    post: (url: string, body: object) => request(server()).post(`/api/v1/partner${url}`).set('authorization', token).send(body),
+  });
+
+  async function partnerWithClient(admin: string, name: string): Promise<{ id: string; token: string }> {
+    const partner = (await request(server()).post('/api/v1/admin/partners').set('authorization', admin).send({ name, type: 'cvo' }).expect(201)).body as { id: string };
+    const created = (await request(server()).post(`/api/v1/admin/partners/${partner.id}/clients`).set('authorization', admin).send({ name: 'SIS', scopes: ['referrals:read', 'referrals:write'] }).expect(201))
+      .body as { client: { clientId: string }; clientSecret: string };
+    const token = (await request(server()).post('/api/v1/auth/token').type('form').send({ grant_type: 'client_credentials', client_id: created.client.clientId, client_secret: created.clientSecret }).expect(200))
+      .body as { access_token: string };
+    return { id: partner.id, token: `Bearer ${token.access_token}` };
+  }
+
+  /** A learner with a guidance case (and optionally consent to share with a partner) in a region. */
+  async function caseFor(auth: string, slug: string, consentTo?: string): Promise<{ learnerId: string; caseId: string }> {
+    const n = Math.floor(Math.random() * 1e6);
+    const learner = (await inRegion(auth, slug)
+      .post('/learners', {
+        firstName: 'Samira',
+        lastName: `Loop${n}`,
+        dateOfBirth: `19${60 + (n % 40)}-0${1 + (n % 9)}-1${n % 9}`,
+        gender: 'female',
+        email: `samira${n}@voorbeeld.be`,
+        nativeLanguage: 'ar',
+        dutchLevel: 'A2',
+        educationLevel: 'isced_2',
+        employmentStatus: 'job_seeker',
+        targetGroups: ['low_qualified'],
+        referralSource: 'self',
+      })
+      .expect(201)).body as { id: string };
+    const kase = (await inRegion(auth, slug).post('/cases', { learnerId: learner.id, kind: 'guidance', learningQuestion: 'Wil een opleiding zorgkundige volgen.' }).expect(201)).body as { id: string };
+    if (consentTo) await inRegion(auth, slug).post(`/learners/${learner.id}/consents`, { purpose: 'partner_sharing', partnerId: consentTo, textVersion: 'v1' }).expect(201);
+    return { learnerId: learner.id, caseId: kase.id };
+  }
+
+  const share = { contactData: true, learningQuestion: true, educationLevel: true, dutchLevel: false };
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    [region, otherRegion] = await Promise.all([ctx.newRegion(), ctx.newRegion()]);
+    app = await ctx.newApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP: '1000' } });
+    counsellor = (await signIn(app, await ctx.newUser({ regions: { [region.slug]: 'counsellor' } }))).authorization;
+    otherCounsellor = (await signIn(app, await ctx.newUser({ regions: { [otherRegion.slug]: 'counsellor' } }))).authorization;
+    const admin = (await signIn(app, await ctx.newUser({ centralRole: 'platform_admin' }))).authorization;
+    partnerA = await partnerWithClient(admin, `CVO A ${Date.now()}`);
+    partnerB = await partnerWithClient(admin, `CVO B ${Date.now()}`);
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
+
+  it('the whole loop: sent → received → accepted → scheduled → enrolled, seen by the counsellor', async () => {
+    const { caseId } = await caseFor(counsellor, region.slug, partnerA.id);
+    const sent = (await inRegion(counsellor).post(`/cases/${caseId}/referrals`, { partnerId: partnerA.id, share, preferredStart: '2026-09-01' }).expect(201)).body as Referral;
+    expect(sent).toMatchObject({ status: 'sent', allowedTransitions: ['withdrawn', 'declined'] });
+    expect(sent.packet).toMatchObject({ learner: { firstName: 'Samira' }, learningQuestion: 'Wil een opleiding zorgkundige volgen.', region: { slug: region.slug } });
+
+    const inbox = (await asPartner(partnerA.token).get('/referrals').expect(200)).body as { items: Referral[] };
+    expect(inbox.items.map((r) => r.id)).toContain(sent.id);
+    for (const step of [{ to: 'received' }, { to: 'accepted' }, { to: 'scheduled', startDate: '2026-09-07' }, { to: 'enrolled', note: 'Ingeschreven in groep 2' }]) {
+      await asPartner(partnerA.token).post(`/referrals/${sent.id}/transitions`, step).expect(200);
+    }
+    const seen = (await inRegion(counsellor).get(`/referrals/${sent.id}`).expect(200)).body as Referral & { events: { to: string; actorKind: string }[] };
+    expect(seen).toMatchObject({ status: 'enrolled', startDate: '2026-09-07' });
+    expect(seen.events.map((e) => `${e.actorKind}:${e.to}`)).toEqual(['region:sent', 'partner:received', 'partner:accepted', 'partner:scheduled', 'partner:enrolled']);
+    const forCase = (await inRegion(counsellor).get(`/cases/${caseId}/referrals`).expect(200)).body as { items: Referral[] };
+    expect(forCase.items[0]).toMatchObject({ id: sent.id, status: 'enrolled' });
+
+    const illegal = await asPartner(partnerA.token).post(`/referrals/${sent.id}/transitions`, { to: 'accepted' });
+    expect(illegal.status).toBe(409);
+    expect(illegal.body).toMatchObject({ code: 'REFERRAL.INVALID_TRANSITION' });
+  });
+
+  it('shares only what the counsellor chose', async () => {
+    const { caseId } = await caseFor(counsellor, region.slug, partnerA.id);
+    const sent = (await inRegion(counsellor)
+      .post(`/cases/${caseId}/referrals`, { partnerId: partnerA.id, share: { contactData: false, learningQuestion: false, educationLevel: true, dutchLevel: true } })
+      .expect(201)).body as Referral;
+    const seenByPartner = (await asPartner(partnerA.token).get(`/referrals/${sent.id}`).expect(200)).body as Referral;
+    expect(seenByPartner.packet).toMatchObject({ learner: null, learningQuestion: null, educationLevel: 'isced_2', dutchLevel: 'A2' });
+    expect(JSON.stringify(seenByPartner)).not.toMatch(/Samira|voorbeeld\.be/);
+  });
+
+  it('needs consent to share with that partner; withdrawing it blocks new referrals', async () => {
+    const { caseId, learnerId } = await caseFor(counsellor, region.slug);
+    const without = await inRegion(counsellor).post(`/cases/${caseId}/referrals`, { partnerId: partnerA.id, share });
+    expect(without.status).toBe(409);
+    expect(without.body).toMatchObject({ code: 'REFERRAL.NO_SHARING_CONSENT' });
+    const consent = (await inRegion(counsellor).post(`/learners/${learnerId}/consents`, { purpose: 'partner_sharing', partnerId: partnerA.id, textVersion: 'v1' }).expect(201)).body as { id: string };
+    // consent for partner A does not cover partner B
+    await inRegion(counsellor).post(`/cases/${caseId}/referrals`, { partnerId: partnerB.id, share }).expect(409);
+    await inRegion(counsellor).post(`/cases/${caseId}/referrals`, { partnerId: partnerA.id, share }).expect(201);
+    await inRegion(counsellor).post(`/learners/${learnerId}/consents/${consent.id}/withdraw`, {}).expect(200);
+    await inRegion(counsellor).post(`/cases/${caseId}/referrals`, { partnerId: partnerA.id, share }).expect(409);
+  });
+
+  it('partner B never sees partner A’s referrals, not even by id; a partner token cannot call region routes', async () => {
+    const { caseId } = await caseFor(counsellor, region.slug, partnerA.id);
+    const sent = (await inRegion(counsellor).post(`/cases/${caseId}/referrals`, { partnerId: partnerA.id, share }).expect(201)).body as Referral;
+    await asPartner(partnerB.token).get(`/referrals/${sent.id}`).expect(404);
+    await asPartner(partnerB.token).post(`/referrals/${sent.id}/transitions`, { to: 'received' }).expect(404);
+    const listB = (await asPartner(partnerB.token).get('/referrals').query({ limit: 100 }).expect(200)).body as { items: Referral[] };
+    expect(listB.items.map((r) => r.id)).not.toContain(sent.id);
+    await request(server()).get(`/api/v1/regions/${region.slug}/referrals`).set('authorization', partnerA.token).expect(403);
+    // another region's counsellor cannot reach it either
+    await inRegion(otherCounsellor, otherRegion.slug).get(`/referrals/${sent.id}`).expect(404);
+  });
+
+  it('row-level security, not only the code: the partner role sees its own rows, a region only its own', async () => {
+    const { caseId } = await caseFor(counsellor, region.slug, partnerA.id);
+    const sent = (await inRegion(counsellor).post(`/cases/${caseId}/referrals`, { partnerId: partnerA.id, share }).expect(201)).body as Referral;
+    const pool = app.get<DataSource>(getDataSourceToken());
+    const asRole = (role: string, settings: Record<string, string>, sql: string) =>
+      pool.transaction(async (m) => {
+        await m.query("SELECT set_config('role', $1, true)", [role]);
+        for (const [name, value] of Object.entries(settings)) await m.query('SELECT set_config($1, $2, true)', [name, value]);
+        return m.query<{ id: string }[]>(sql);
+      });
+    const partnerRole = ctx.identity.roles.partner;
+    const mine = await asRole(partnerRole, { 'leerwinkel.partner_id': partnerA.id }, 'SELECT id FROM exchange.referral');
+    expect(mine.map((r) => r.id)).toContain(sent.id);
+    expect(await asRole(partnerRole, { 'leerwinkel.partner_id': partnerB.id }, 'SELECT id FROM exchange.referral')).not.toContainEqual({ id: sent.id });
+    expect(await asRole(partnerRole, {}, 'SELECT id FROM exchange.referral')).toEqual([]);
+    await expect(asRole(partnerRole, { 'leerwinkel.partner_id': partnerA.id }, `SELECT * FROM "${region.schemaName}".referral`)).rejects.toThrow('permission denied');
+    await expect(asRole(partnerRole, { 'leerwinkel.partner_id': partnerA.id }, 'SELECT * FROM platform.partner')).rejects.toThrow('permission denied');
+    const otherRegionView = await asRole(otherRegion.roleName, { 'leerwinkel.region_id': otherRegion.id }, 'SELECT id FROM exchange.referral');
+    expect(otherRegionView.map((r) => r.id)).not.toContain(sent.id);
+    // a region cannot write a row for another region
+    await expect(
+      asRole(otherRegion.roleName, { 'leerwinkel.region_id': otherRegion.id }, `UPDATE exchange.referral SET status = 'withdrawn' WHERE id = '${sent.id}' RETURNING id`),
+    ).resolves.toEqual([[], 0]);
+  });
+
+  it('the leerwinkel withdraws an open referral; the partner can then no longer move it', async () => {
+    const { caseId } = await caseFor(counsellor, region.slug, partnerA.id);
+    const sent = (await inRegion(counsellor).post(`/cases/${caseId}/referrals`, { partnerId: partnerA.id, share }).expect(201)).body as Referral;
+    await inRegion(counsellor).post(`/referrals/${sent.id}/transitions`, { to: 'accepted' }).expect(409);
+    await inRegion(counsellor).post(`/referrals/${sent.id}/transitions`, { to: 'withdrawn', note: 'Lerende verhuisd' }).expect(200);
+    await asPartner(partnerA.token).post(`/referrals/${sent.id}/transitions`, { to: 'received' }).expect(409);
+    const declined = (await inRegion(counsellor).get('/referrals').query({ status: 'withdrawn' }).expect(200)).body as { items: Referral[] };
+    expect(declined.items.map((r) => r.id)).toContain(sent.id);
+  });
+});

@@ -9,6 +9,7 @@ import { CasesModule } from './modules/cases/cases.module.js';
 import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
 import { CodeListsModule } from './modules/code-lists/code-lists.module.js';
 import { LearnersModule } from './modules/learners/learners.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IDENTITY_ENTITIES } from './modules/identity/identity.entities.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...appConnectionOptions(config.database), entities: ENTITIES }),
         TenancyModule,
+        JobsModule,
         IdentityModule,
         AuditModule,
         AuthModule,

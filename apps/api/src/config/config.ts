@@ -55,6 +55,8 @@ const envSchema = z
       .string()
       .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
       .optional(),
+    /** Run the job queue (scheduled jobs) in this process; off in tests unless a test turns it on. */
+    JOBS_ENABLED: booleanString.optional(),
     /** Express "trust proxy": set when a reverse proxy sets X-Forwarded-For (e.g. 1, or loopback). */
     TRUST_PROXY: z.string().optional(),
   })
@@ -106,6 +108,7 @@ export interface AppConfig {
   trustProxy: string | undefined;
   /** 32-byte key for fields encrypted at rest. */
   fieldEncryptionKey: Buffer;
+  jobsEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -153,6 +156,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       loginPerAccountPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE_PER_ACCOUNT,
     },
     trustProxy: env.TRUST_PROXY,
+    jobsEnabled: env.JOBS_ENABLED ?? env.NODE_ENV !== 'test',
     fieldEncryptionKey: env.FIELD_ENCRYPTION_KEY
       ? Buffer.from(env.FIELD_ENCRYPTION_KEY, 'base64')
       : createHash('sha256').update('leerwinkel-dev-only-field-key').digest(),

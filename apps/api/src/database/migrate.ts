@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config/config.js';
 import { migrateDatabase, type MigrationReport } from '../tenancy/schema-migrator.js';
+import { installJobSchema } from '../jobs/job-schema.js';
 import { createOwnerDataSource, databaseIdentity } from './data-sources.js';
 
 /** Runs `db:migrate` for the configured database and returns the report. */
@@ -15,6 +16,7 @@ export async function runMigrations(config: AppConfig, log: (message: string) =>
         log('Another migration is running; waiting for it to finish ...');
       },
     });
+    await installJobSchema(databaseIdentity(config.database));
     log(describeReport(report));
     return report;
   } finally {

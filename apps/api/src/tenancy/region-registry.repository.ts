@@ -51,6 +51,15 @@ export class RegionRegistryRepository {
     return { region, role };
   }
 
+  /** Every active region's unit-of-work reference (jobs that visit each region). */
+  async listActiveRefs(): Promise<RegionRef[]> {
+    return this.dataSource.getRepository(RegionEntity).find({
+      select: { id: true, slug: true, schemaName: true, roleName: true },
+      where: { status: 'active' },
+      order: { slug: 'ASC' },
+    });
+  }
+
   /** Active regions by slug, after `afterSlug` (keyset pagination). */
   async listActive(limit: number, afterSlug?: string): Promise<Pick<RegionEntity, 'slug' | 'displayName'>[]> {
     return this.dataSource.getRepository(RegionEntity).find({

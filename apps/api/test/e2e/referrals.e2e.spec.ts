@@ -3,7 +3,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+import { ReferralExpiryJob } from '../../src/modules/referrals/referral-expiry.job.js';
 import type { ProvisionedRegion } from '../../src/tenancy/region-provisioner.js';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createTestContext, signIn, type TestContext } from '../support/test-context.js';
 
 interface Referral {
@@ -161,6 +164,33 @@ describe('referrals: the closed loop between a leerwinkel and a partner', () => 
     await expect(
       asRole(otherRegion.roleName, { 'leerwinkel.region_id': otherRegion.id }, `UPDATE exchange.referral SET status = 'withdrawn' WHERE id = '${sent.id}' RETURNING id`),
     ).resolves.toEqual([[], 0]);
+  });
+
+  it('referrals the partner did not answer in time expire (the scheduled job), with a system event', async () => {
+    const { caseId } = await caseFor(counsellor, region.slug, partnerA.id);
+    const unanswered = (await inRegion(counsellor).post(`/cases/${caseId}/referrals`, { partnerId: partnerA.id, share }).expect(201)).body as Referral;
+    const answered = (await inRegion(counsellor).post(`/cases/${caseId}/referrals`, { partnerId: partnerA.id, share }).expect(201)).body as Referral;
+    await asPartner(partnerA.token).post(`/referrals/${answered.id}/transitions`, { to: 'accepted' }).expect(200);
+    await ctx.owner.query("UPDATE exchange.referral SET respond_by = now() - interval '1 day' WHERE id = ANY($1)", [[unanswered.id, answered.id]]);
+    const overdue = (await inRegion(counsellor).get('/referrals').query({ overdue: 'true' }).expect(200)).body as { items: Referral[] };
+    expect(overdue.items.map((r) => r.id)).toEqual([unanswered.id]);
+
+    expect(await app.get(ReferralExpiryJob).run()).toBeGreaterThanOrEqual(1);
+    const expired = (await inRegion(counsellor).get(`/referrals/${unanswered.id}`).expect(200)).body as Referral & { events: { to: string; actorKind: string }[] };
+    expect(expired.status).toBe('expired');
+    expect(expired.events.at(-1)).toMatchObject({ to: 'expired', actorKind: 'system' });
+    expect(((await inRegion(counsellor).get(`/referrals/${answered.id}`).expect(200)).body as Referral).status).toBe('accepted');
+  });
+
+  it('the job queue (pg-boss on PostgreSQL) stores the expiry schedule', async () => {
+    // In its own process: pg-boss keeps timers briefly after stop(), which must not outlive a Jest environment.
+    const output = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, [fileURLToPath(new URL('../support/job-queue-probe.mjs', import.meta.url))], { env: process.env, timeout: 30_000 }, (error, stdout) => {
+        if (error) reject(new Error(`job queue probe failed: ${error.message}`));
+        else resolve(stdout);
+      });
+    });
+    expect(JSON.parse(output)).toContainEqual({ name: 'referrals-expire', cron: '*/15 * * * *' });
   });
 
   it('the leerwinkel withdraws an open referral; the partner can then no longer move it', async () => {

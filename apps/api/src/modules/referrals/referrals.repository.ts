@@ -132,6 +132,16 @@ export class ReferralsRepository {
     );
   }
 
+  /** Unanswered referrals past their answer date become expired; answers their ids. */
+  async expireDue(manager: EntityManager, now: Date): Promise<string[]> {
+    const [rows] = await manager.query<[{ id: string }[], number]>(
+      `UPDATE exchange.referral SET status = 'expired', updated_at = clock_timestamp(), version = version + 1
+        WHERE status IN ('sent', 'received') AND respond_by < $1 RETURNING id`,
+      [now],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async recordEvent(
     manager: EntityManager,
     referralId: string,

@@ -16,6 +16,7 @@ import { IdentityModule } from './modules/identity/identity.module.js';
 import { PartnersModule } from './modules/partners/partners.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { ReferralsModule } from './modules/referrals/referrals.module.js';
+import { RegistrationsModule } from './modules/registrations/registrations.module.js';
 import { RegionSettingsEntity } from './modules/regions/region-settings.entity.js';
 import { RegionsModule } from './modules/regions/regions.module.js';
 import { RegionEntity } from './tenancy/region.entity.js';
@@ -46,6 +47,7 @@ export class AppModule {
         CasesModule,
         CatalogueModule,
         ReferralsModule,
+        RegistrationsModule,
         ...extraModules,
       ],
     };

@@ -80,11 +80,15 @@ async function setUpExchange(runner: QueryRunner, roles: PlatformRoles): Promise
   await runner.query(`GRANT SELECT, INSERT, UPDATE ON exchange.referral TO ${region}`);
   await runner.query(`GRANT SELECT, UPDATE ON exchange.referral TO ${partner}`);
   await runner.query(`GRANT SELECT, INSERT ON exchange.referral_event TO ${region}, ${partner}`);
+  await runner.query(`GRANT SELECT, UPDATE ON exchange.registration TO ${region}`);
+  await runner.query(`GRANT SELECT, INSERT ON exchange.registration TO ${partner}`);
   const regionRows = "region_id = nullif(current_setting('leerwinkel.region_id', true), '')::uuid";
   const partnerRows = "partner_id = nullif(current_setting('leerwinkel.partner_id', true), '')::uuid";
   const policies: [string, string, string, string][] = [
     ['region_rows', 'exchange.referral', region, `USING (${regionRows}) WITH CHECK (${regionRows})`],
     ['partner_rows', 'exchange.referral', partner, `USING (${partnerRows}) WITH CHECK (${partnerRows})`],
+    ['region_rows', 'exchange.registration', region, `USING (${regionRows}) WITH CHECK (${regionRows})`],
+    ['partner_rows', 'exchange.registration', partner, `USING (${partnerRows}) WITH CHECK (${partnerRows})`],
     ['visible_referrals', 'exchange.referral_event', `${region}, ${partner}`, 'USING (EXISTS (SELECT 1 FROM exchange.referral r WHERE r.id = referral_id)) WITH CHECK (EXISTS (SELECT 1 FROM exchange.referral r WHERE r.id = referral_id))'],
   ];
   for (const [name, table, to, rule] of policies) {

@@ -175,13 +175,13 @@ describe('HTTP contract: problem+json, region routing, headers, OpenAPI', () => 
     expect(current).toBe(committed); // run `pnpm openapi` after changing a route or DTO
   });
 
-  it('every controller with a :region route is guarded by RegionGuard', () => {
+  it('every controller under /regions/:region is guarded by RegionGuard (partner routes use the exchange instead)', () => {
     const controllers = [...app.get(ModulesContainer).values()].flatMap((module) =>
       [...module.controllers.values()].map((wrapper) => wrapper.metatype as object),
     );
     const regional = controllers.filter((controller) => {
       const paths = [Reflect.getMetadata(PATH_METADATA, controller) as string | string[]].flat();
-      return paths.some((p) => p.includes(':region'));
+      return paths.some((p) => p.startsWith('v1/regions/:region'));
     });
     expect(regional.length).toBeGreaterThan(0);
     for (const controller of regional) {

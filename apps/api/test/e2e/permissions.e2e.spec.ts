@@ -108,6 +108,7 @@ describe('route × principal matrix (docs/permissions.md)', () => {
       itemId: '00000000-0000-4000-8000-000000000004',
       offerId: '00000000-0000-4000-8000-000000000005',
       referralId: '00000000-0000-4000-8000-000000000006',
+      registrationId: '00000000-0000-4000-8000-000000000007',
     }));
     const mismatches: string[] = [];
     for (const [route, allowed] of documentedMatrix()) {

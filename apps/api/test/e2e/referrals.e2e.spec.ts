@@ -38,7 +38,7 @@ describe('referrals: the closed loop between a leerwinkel and a partner', () => 
 
   async function partnerWithClient(admin: string, name: string): Promise<{ id: string; token: string }> {
     const partner = (await request(server()).post('/api/v1/admin/partners').set('authorization', admin).send({ name, type: 'cvo' }).expect(201)).body as { id: string };
-    const created = (await request(server()).post(`/api/v1/admin/partners/${partner.id}/clients`).set('authorization', admin).send({ name: 'SIS', scopes: ['referrals:read', 'referrals:write'] }).expect(201))
+    const created = (await request(server()).post(`/api/v1/admin/partners/${partner.id}/clients`).set('authorization', admin).send({ name: 'SIS', scopes: ['referrals:read', 'referrals:write', 'registrations:write'] }).expect(201))
       .body as { client: { clientId: string }; clientSecret: string };
     const token = (await request(server()).post('/api/v1/auth/token').type('form').send({ grant_type: 'client_credentials', client_id: created.client.clientId, client_secret: created.clientSecret }).expect(200))
       .body as { access_token: string };
@@ -191,6 +191,41 @@ describe('referrals: the closed loop between a leerwinkel and a partner', () => 
       });
     });
     expect(JSON.parse(output)).toContainEqual({ name: 'referrals-expire', cron: '*/15 * * * *' });
+  });
+
+  it('a partner registers a person; the counsellor checks for duplicates and accepts it as a learner and a case', async () => {
+    const person = { firstName: 'Olena', lastName: `Kovalenko${Date.now() % 100000}`, dateOfBirth: '1991-03-08', email: 'olena@voorbeeld.be', nativeLanguage: 'uk' };
+    const registered = await request(server())
+      .post(`/api/v1/partner/regions/${region.slug}/registrations`)
+      .set('authorization', partnerA.token)
+      .send({ learner: person, learningQuestion: 'Zoekt een cursus Nederlands', consentReference: 'Formulier v3, 2026-11-20' })
+      .expect(201);
+    const { id } = registered.body as { id: string; status: string };
+    expect(registered.body).toMatchObject({ status: 'pending' });
+    await request(server()).post('/api/v1/partner/regions/no-such-region/registrations').set('authorization', partnerA.token).send({ learner: person, consentReference: 'x' }).expect(404);
+
+    const inbox = (await inRegion(counsellor).get('/registrations').expect(200)).body as { items: { id: string; learner: { firstName: string } }[] };
+    expect(inbox.items.map((r) => r.id)).toContain(id);
+    // another region's inbox does not show it
+    const otherInbox = (await inRegion(otherCounsellor, otherRegion.slug).get('/registrations').expect(200)).body as { items: { id: string }[] };
+    expect(otherInbox.items.map((r) => r.id)).not.toContain(id);
+
+    // the same person is already known: the accept warns, then attaches
+    const known = (await inRegion(counsellor)
+      .post('/learners', { ...person, gender: 'female', dutchLevel: 'A1', educationLevel: 'isced_3', employmentStatus: 'job_seeker', targetGroups: ['newcomer'], referralSource: 'self' })
+      .expect(201)).body as { id: string };
+    const warned = await inRegion(counsellor).post(`/registrations/${id}/accept`, {});
+    expect(warned.status).toBe(409);
+    expect(warned.body).toMatchObject({ code: 'LEARNER.POSSIBLE_DUPLICATE', candidates: [{ id: known.id }] });
+    const accepted = (await inRegion(counsellor).post(`/registrations/${id}/accept`, { existingLearnerId: known.id, kind: 'info' }).expect(200)).body as {
+      learnerId: string;
+      caseId: string;
+      registration: { status: string };
+    };
+    expect(accepted).toMatchObject({ learnerId: known.id, registration: { status: 'accepted' } });
+    const kase = (await inRegion(counsellor).get(`/cases/${accepted.caseId}`).expect(200)).body as { kind: string; learningQuestion: string };
+    expect(kase).toMatchObject({ kind: 'info', learningQuestion: 'Zoekt een cursus Nederlands' });
+    await inRegion(counsellor).post(`/registrations/${id}/accept`, { existingLearnerId: known.id }).expect(409);
   });
 
   it('the leerwinkel withdraws an open referral; the partner can then no longer move it', async () => {

@@ -442,6 +442,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/partner/regions/{region}/registrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Register a person with a leerwinkel (an inbound referral), with a reference to their consent */
+    post: operations['createRegistration'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/partners': {
     parameters: {
       query?: never;
@@ -888,6 +905,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/regions/{region}/registrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inbox: registrations from partners (pending by default), oldest first */
+    get: operations['listRegistrations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/registrations/{registrationId}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept a registration: a learner (or the existing one) and a case
+     * @description A similar learner with the same birth date answers 409 LEARNER.POSSIBLE_DUPLICATE: attach with existingLearnerId or send confirmNewPerson.
+     */
+    post: operations['acceptRegistration'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/regions/{region}/settings': {
     parameters: {
       query?: never;
@@ -913,6 +967,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcceptRegistrationDto: {
+      /** @description After a duplicate warning (409): register a new person anyway. */
+      confirmNewPerson?: boolean;
+      /**
+       * Format: uuid
+       * @description Attach to this existing learner instead of registering a new one.
+       */
+      existingLearnerId?: string;
+      /**
+       * @description Kind of case to open (default guidance).
+       * @enum {string}
+       */
+      kind?: 'info' | 'guidance';
+    };
+    AcceptedRegistrationDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** Format: uuid */
+      learnerId: string;
+      registration: components['schemas']['RegistrationDto'];
+    };
     AccessLogEntryDto: {
       /** Format: date-time */
       accessedAt: string;
@@ -1425,6 +1500,16 @@ export interface components {
       /** @example gent-centrum */
       slug: string;
     };
+    CreateRegistrationDto: {
+      /**
+       * @description Your reference to the person's consent to be registered with the leerwinkel (form, date, version).
+       * @example Toestemmingsformulier v3, 2026-11-20
+       */
+      consentReference: string;
+      learner: components['schemas']['RegistrationLearnerDto'];
+      /** @description What the person asks for. */
+      learningQuestion?: string;
+    };
     HealthChecksDto: {
       database: components['schemas']['HealthIndicatorDto'];
     };
@@ -1754,6 +1839,14 @@ export interface components {
       items: components['schemas']['PartnerReferralDto'][];
       nextCursor: string | null;
     };
+    PartnerRegistrationDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'pending' | 'accepted';
+    };
     ProblemCandidateDto: {
       /** Format: date */
       dateOfBirth: string;
@@ -2040,6 +2133,77 @@ export interface components {
        * @example west-vlaanderen
        */
       slug: string;
+    };
+    RegistrationDto: {
+      /** Format: uuid */
+      caseId: string | null;
+      consentReference: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      learner: components['schemas']['RegistrationLearnerDto'];
+      /** Format: uuid */
+      learnerId: string | null;
+      learningQuestion: string | null;
+      /** Format: uuid */
+      partnerId: string;
+      /** @enum {string} */
+      status: 'pending' | 'accepted';
+    };
+    RegistrationLearnerDto: {
+      /**
+       * Format: date
+       * @description Date of birth (16 to 110 years old).
+       * @example 1991-03-08
+       */
+      dateOfBirth: string;
+      /**
+       * @description Dutch level, if known.
+       * @enum {string}
+       */
+      dutchLevel?: 'A0' | 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2' | 'native';
+      /**
+       * @description Highest education level, if known.
+       * @enum {string}
+       */
+      educationLevel?:
+        | 'isced_0'
+        | 'isced_1'
+        | 'isced_2'
+        | 'isced_3'
+        | 'isced_4'
+        | 'isced_5'
+        | 'isced_6'
+        | 'isced_7'
+        | 'isced_8'
+        | 'foreign_not_recognised';
+      /**
+       * Format: email
+       * @description E-mail address.
+       */
+      email?: string;
+      /**
+       * @description First name(s).
+       * @example Olena
+       */
+      firstName: string;
+      /**
+       * @description Last name.
+       * @example Kovalenko
+       */
+      lastName: string;
+      /** @description Municipality. */
+      municipality?: string;
+      /** @description Native language (ISO 639). */
+      nativeLanguage?: string;
+      /** @description Phone number. */
+      phone?: string;
+      postalCode?: string;
+    };
+    RegistrationPageDto: {
+      items: components['schemas']['RegistrationDto'][];
+      nextCursor: string | null;
     };
     SetPasswordDto: {
       /** @description At least 12 characters, not a common password. */
@@ -3972,6 +4136,59 @@ export interface operations {
       };
       /** @description Conflict (problem+json). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createRegistration: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Region slug. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRegistrationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnerRegistrationDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6149,6 +6366,143 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReferralDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listRegistrations: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+        /** @description Default: pending (the inbox). */
+        status?: 'pending' | 'accepted';
+      };
+      header?: never;
+      path: {
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationPageDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  acceptRegistration: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        registrationId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptRegistrationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedRegistrationDto'];
         };
       };
       /** @description Invalid request (problem+json, field errors in `errors`). */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { instanceToPlain } from 'class-transformer';
 import { ProblemCode } from '@leerwinkel/contracts';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
 import { encodeCursor, readCursor, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
@@ -49,7 +50,7 @@ export class RegistrationsService {
       this.registrations.create(manager, {
         regionId: region.id,
         partnerId,
-        payload: { learner: { ...input.learner }, learningQuestion: input.learningQuestion?.trim() || null },
+        payload: { learner: instanceToPlain(input.learner), learningQuestion: input.learningQuestion?.trim() || null },
         consentReference: input.consentReference.trim(),
       }),
     );

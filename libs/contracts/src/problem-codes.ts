@@ -59,6 +59,10 @@ export const ProblemCode = {
   NO_SHARING_CONSENT: 'REFERRAL.NO_SHARING_CONSENT',
   /** The referral cannot go from its current state to the requested one (or not by you). */
   INVALID_REFERRAL_TRANSITION: 'REFERRAL.INVALID_TRANSITION',
+  /** The Idempotency-Key was used before with a different request. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY.KEY_REUSED',
+  /** A request with this Idempotency-Key is still being processed; retry shortly. */
+  IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY.IN_PROGRESS',
   /** A dependency (the database) is not available; retry later. */
   SERVICE_UNAVAILABLE: 'SERVICE.UNAVAILABLE',
   /** An unexpected error; the `correlationId` identifies it in the logs. */

@@ -228,6 +228,28 @@ describe('referrals: the closed loop between a leerwinkel and a partner', () => 
     await inRegion(counsellor).post(`/registrations/${id}/accept`, { existingLearnerId: known.id }).expect(409);
   });
 
+  it('Idempotency-Key: a replayed POST yields one registration and the first answer; another body is a 422', async () => {
+    const body = { learner: { firstName: 'Yusuf', lastName: `Idem${Date.now() % 100000}`, dateOfBirth: '1985-05-05' }, consentReference: 'Formulier v3' };
+    const post = (payload: object, key: string) =>
+      request(server()).post(`/api/v1/partner/regions/${region.slug}/registrations`).set('authorization', partnerA.token).set('idempotency-key', key).send(payload);
+    const key = `key-${Date.now()}`;
+    const first = await post(body, key).expect(201);
+    const again = await post(body, key).expect(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const reused = await post({ ...body, consentReference: 'Formulier v4' }, key);
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
+    const [{ n }] = await ctx.owner.query<[{ n: number }]>("SELECT count(*)::int AS n FROM exchange.registration WHERE payload->'learner'->>'lastName' = $1", [body.learner.lastName]);
+    expect(n).toBe(1);
+    // concurrent duplicates: exactly one runs
+    const racing = await Promise.all([post(body, `${key}-race`), post(body, `${key}-race`), post(body, `${key}-race`)]);
+    expect(racing.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
+    expect(racing.every((r) => r.status === 201 || (r.status === 409 && (r.body as { code: string }).code === 'IDEMPOTENCY.IN_PROGRESS'))).toBe(true);
+    const [{ m }] = await ctx.owner.query<[{ m: number }]>("SELECT count(*)::int AS m FROM exchange.registration WHERE payload->'learner'->>'lastName' = $1", [body.learner.lastName]);
+    expect(m).toBe(2);
+  });
+
   it('the leerwinkel withdraws an open referral; the partner can then no longer move it', async () => {
     const { caseId } = await caseFor(counsellor, region.slug, partnerA.id);
     const sent = (await inRegion(counsellor).post(`/cases/${caseId}/referrals`, { partnerId: partnerA.id, share }).expect(201)).body as Referral;

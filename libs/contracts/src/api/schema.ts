@@ -1895,6 +1895,8 @@ export interface components {
         | 'CASE.INVALID_TRANSITION'
         | 'REFERRAL.NO_SHARING_CONSENT'
         | 'REFERRAL.INVALID_TRANSITION'
+        | 'IDEMPOTENCY.KEY_REUSED'
+        | 'IDEMPOTENCY.IN_PROGRESS'
         | 'SERVICE.UNAVAILABLE'
         | 'INTERNAL.ERROR'
         | 'HTTP.ERROR';
@@ -4087,7 +4089,10 @@ export interface operations {
   transitionPartnerReferral: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Any unique string (e.g. a UUID). Retrying with the same key and body returns the first answer without doing it again (24 h); the same key with another body is a 422. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         referralId: string;
       };
@@ -4148,7 +4153,10 @@ export interface operations {
   createRegistration: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Any unique string (e.g. a UUID). Retrying with the same key and body returns the first answer without doing it again (24 h); the same key with another body is a 422. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         /** @description Region slug. */
         region: string;

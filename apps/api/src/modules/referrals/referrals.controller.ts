@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { PartnerAccess } from '../../common/auth/access.decorators.js';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
 import { CurrentPrincipal, CurrentUser } from '../../common/auth/request-meta.js';
+import { Idempotent } from '../../common/http/idempotency.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
 import { CurrentRegion } from '../../tenancy/current-region.decorator.js';
@@ -98,6 +99,7 @@ export class PartnerReferralsController {
   @Post(':referralId/transitions')
   @HttpCode(200)
   @PartnerAccess('referrals:write')
+  @Idempotent()
   @ApiOperation({
     summary: 'Report on a referral: received, accepted, waitlisted, declined (reason), scheduled (startDate), enrolled, started, completed, dropped_out, no_show',
   })

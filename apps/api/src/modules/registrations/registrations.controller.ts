@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } fr
 import { PartnerAccess } from '../../common/auth/access.decorators.js';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
 import { CurrentPrincipal, CurrentUser } from '../../common/auth/request-meta.js';
+import { Idempotent } from '../../common/http/idempotency.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
 import { RegionController } from '../../tenancy/region-controller.decorator.js';
@@ -53,6 +54,7 @@ export class PartnerRegistrationsController {
 
   @Post()
   @PartnerAccess('registrations:write')
+  @Idempotent()
   @ApiOperation({ summary: 'Register a person with a leerwinkel (an inbound referral), with a reference to their consent' })
   @ApiParam({ name: 'region', description: 'Region slug.', schema: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,40}$' } })
   @ApiCreatedResponse({ type: PartnerRegistrationDto })

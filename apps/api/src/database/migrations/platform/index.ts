@@ -4,6 +4,7 @@ import { CreateIdentity1764489600000 } from './1764489600000-create-identity.js'
 import { CreatePartnerCatalogue1764662400000 } from './1764662400000-create-partner-catalogue.js';
 import { CreateExchange1764748800000 } from './1764748800000-create-exchange.js';
 import { CreateRegistrations1764835200000 } from './1764835200000-create-registrations.js';
+import { CreateIdempotency1764921600000 } from './1764921600000-create-idempotency.js';
 
 /** Platform migrations, applied to the `platform` schema in timestamp order. */
-export const platformMigrations: readonly MigrationClass[] = [CreatePlatform1764403200000, CreateIdentity1764489600000, CreatePartnerCatalogue1764662400000, CreateExchange1764748800000, CreateRegistrations1764835200000];
+export const platformMigrations: readonly MigrationClass[] = [CreatePlatform1764403200000, CreateIdentity1764489600000, CreatePartnerCatalogue1764662400000, CreateExchange1764748800000, CreateRegistrations1764835200000, CreateIdempotency1764921600000];

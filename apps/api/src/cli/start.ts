@@ -4,6 +4,7 @@ import { createOwnerDataSource, databaseIdentity } from '../database/data-source
 import { openDatabaseServer } from '../database/database-server.js';
 import { runMigrations } from '../database/migrate.js';
 import { DEMO_CENTRAL_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, demoRegionAccounts } from '../database/seeds/demo-accounts.js';
+import { demoClient, demoPartners, demoPartnerUserEmail } from '../database/seeds/demo-catalogue.seed.js';
 import { seedDemoData } from '../database/seeds/demo.seed.js';
 import { fail, loadConfigOrExit, log } from './cli.js';
 
@@ -53,6 +54,13 @@ log(
     `  Demo logins (DEMO ONLY, password ${DEMO_PASSWORD}):`,
     ...DEMO_CENTRAL_ACCOUNTS.map((a) => `    ${a.email.padEnd(48)} ${a.role}`),
     ...demoRegionAccounts('<region>', '').map((a) => `    ${a.email.padEnd(48)} ${a.role} of that region`),
+    `    ${demoPartnerUserEmail('cvo-<region>').padEnd(48)} partner page of that region's CVO`,
+    '  Demo partner API clients (DEMO ONLY, POST /api/v1/auth/token, grant_type=client_credentials):',
+    ...demoPartners()
+      .filter((p) => !p.key.startsWith('hvhn-') && !p.key.startsWith('ocmw-'))
+      .slice(0, 4)
+      .map((p) => `    ${demoClient(p.key).clientId.padEnd(34)} ${demoClient(p.key).clientSecret}   (${p.name})`),
+    '    … one per demo partner, all listed in the README.',
     '  Press Ctrl-C to stop.',
     '',
   ].join('\n'),

@@ -5,6 +5,7 @@ import { DomainError } from '../../common/problem/domain-error.js';
 import { RegionProvisioner } from '../../tenancy/region-provisioner.js';
 import type { PlatformRoles } from '../../tenancy/region-naming.js';
 import { DEMO_CENTRAL_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, demoRegionAccounts } from './demo-accounts.js';
+import { seedDemoCatalogue } from './demo-catalogue.seed.js';
 import { seedDemoGuidance } from './demo-guidance.seed.js';
 
 /** Idempotent: the demo regions (through the normal provisioning path), the demo accounts and their learners. */
@@ -36,6 +37,7 @@ async function seedDemoRegions(owner: DataSource, prefix: string, roles: Platfor
 
 async function seedDemoAccounts(owner: DataSource): Promise<void> {
   const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
+  await seedDemoCatalogue(owner, passwordHash);
   await owner.transaction(async (manager) => {
     const insertUser = async (email: string, displayName: string, centralRole: CentralRole | null): Promise<string> => {
       const rows = await manager.query<{ id: string }[]>(

@@ -7,12 +7,14 @@ import type { PlatformRoles } from '../../tenancy/region-naming.js';
 import { DEMO_CENTRAL_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, demoRegionAccounts } from './demo-accounts.js';
 import { seedDemoCatalogue } from './demo-catalogue.seed.js';
 import { seedDemoGuidance } from './demo-guidance.seed.js';
+import { seedDemoReferrals } from './demo-referrals.seed.js';
 
 /** Idempotent: the demo regions (through the normal provisioning path), the demo accounts and their learners. */
 export async function seedDemoData(owner: DataSource, prefix: string, roles: PlatformRoles): Promise<string[]> {
   const created = await seedDemoRegions(owner, prefix, roles);
   await seedDemoAccounts(owner);
   await seedDemoGuidance(owner);
+  await seedDemoReferrals(owner);
   return created;
 }
 

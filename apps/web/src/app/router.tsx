@@ -69,6 +69,24 @@ export function createRoutes(): RouteObject[] {
                       lazy: { Component: async () => (await import('./routes/learner-page')).LearnerPage },
                     },
                     {
+                      path: 'referrals',
+                      lazy: {
+                        Component: async () => (await import('./routes/region-referrals-page')).RegionReferralsPage,
+                      },
+                    },
+                    {
+                      path: 'referrals/:referralId',
+                      lazy: {
+                        Component: async () => (await import('./routes/region-referral-page')).RegionReferralPage,
+                      },
+                    },
+                    {
+                      path: 'registrations',
+                      lazy: {
+                        Component: async () => (await import('./routes/registrations-page')).RegistrationsPage,
+                      },
+                    },
+                    {
                       path: 'cases/:caseId',
                       lazy: { Component: async () => (await import('./routes/case-page')).CasePage },
                     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guidanceResources } from './guidance';
+import { partnerResources } from './partner';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, resources } from './setup';
 
 /** Flattens nested translations to `a.b.c` → value. */
@@ -18,10 +19,11 @@ function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
   return entries;
 }
 
-/** Every namespace: `translation` (bundled with the app) and `guidance` (loaded with the region area). */
+/** Every namespace: `translation` (bundled with the app), `guidance` (region area) and `partner` (partner page). */
 const NAMESPACES = {
   translation: Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [language, resources[language].translation])),
   guidance: guidanceResources,
+  partner: partnerResources,
 } as const;
 
 const flat = Object.fromEntries(
@@ -49,6 +51,7 @@ describe('locales', () => {
     expect(DEFAULT_LANGUAGE).toBe('nl-BE');
     expect(Object.keys(resources).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
     expect(Object.keys(guidanceResources).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
+    expect(Object.keys(partnerResources).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
     for (const namespace of EVERY_NAMESPACE) expect(keysOf(namespace, DEFAULT_LANGUAGE).length).toBeGreaterThan(10);
   });
 

@@ -142,6 +142,7 @@ export function guidanceRoutes(overrides: FakeRoutes = {}): FakeRoutes {
     'GET /api/v1/regions/:region/cases/:caseId/transitions': () => page([aTransition()]),
     'GET /api/v1/regions/:region/cases/:caseId/contacts': () => page([]),
     'GET /api/v1/regions/:region/cases/:caseId/action-items': () => page([]),
+    'GET /api/v1/regions/:region/cases/:caseId/referrals': () => page([]),
     ...overrides,
   };
 }

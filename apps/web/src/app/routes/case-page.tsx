@@ -9,12 +9,14 @@ import { CaseDetailsPanel } from '@/features/cases/components/case-details-panel
 import { CaseOverview } from '@/features/cases/components/case-overview';
 import { CaseStatusActions } from '@/features/cases/components/case-status-actions';
 import { CaseTimelinePanel } from '@/features/cases/components/case-timeline-panel';
+import { CaseReferralsPanel } from '@/features/referrals/components/case-referrals-panel';
 import { useProblemText } from '@/lib/problem-messages';
 import { useCurrentUser } from './current-user';
 
 /**
  * /regions/:region/cases/:caseId: a case (traject): its facts, the status changes it allows, the
- * learning question, the action plan with follow-ups, and the timeline of conversations.
+ * learning question, the action plan with follow-ups, the referrals to partners, and the timeline
+ * of conversations.
  */
 export function CasePage() {
   const { t } = useTranslation(['guidance', 'translation']);
@@ -48,6 +50,15 @@ export function CasePage() {
         <CaseStatusActions region={region} caseData={current} />
         <CaseDetailsPanel region={region} caseData={current} onReload={() => caseQuery.refetch()} />
         <ActionPlanPanel region={region} caseId={caseId} />
+        <CaseReferralsPanel
+          region={region}
+          regionName={membership.regionName}
+          caseId={caseId}
+          learnerId={current.learnerId}
+          learningQuestion={current.learningQuestion}
+          counsellor={{ name: me.displayName, email: me.email }}
+          canRefer={current.status !== 'closed'}
+        />
         <CaseTimelinePanel region={region} caseId={caseId} caseStatus={current.status} />
       </>
     );

@@ -21,6 +21,8 @@ export function RegionLayout() {
     { to: base, label: t('region.overview'), end: true },
     { to: `${base}/caseload`, label: t('region.caseload'), end: true },
     { to: `${base}/learners`, label: t('region.learners'), end: false },
+    { to: `${base}/referrals`, label: t('region.referrals'), end: false },
+    { to: `${base}/registrations`, label: t('region.registrations'), end: false },
   ];
   if (membership.role === 'coordinator') tabs.push({ to: `${base}/users`, label: t('region.users'), end: false });
 

@@ -1,0 +1,149 @@
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '@/components/ui/alert';
+import { SelectField } from '@/components/ui/select-field';
+import { useCodeLists } from '@/lib/code-lists';
+import { contextLabel } from '@/lib/context-label';
+import { formatShortDate } from '@/lib/format';
+import { useProblemText } from '@/lib/problem-messages';
+import { useReferrals, type ReferralFilters } from '../api/referrals-query';
+import { PartnerName } from './partner-name';
+import { isReferralStatus } from './referral-codes';
+import { ReferralStatus } from './referral-status';
+
+/**
+ * The region's referrals, newest first, filterable by status and "te laat" (unanswered past the
+ * answer date; marked in words). The filters are kept in the address (?status=&overdue=true).
+ */
+export function RegionReferralsPanel({ region }: { region: string }) {
+  const { t, i18n } = useTranslation(['guidance', 'translation']);
+  const problemText = useProblemText();
+  const codeLists = useCodeLists();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('status');
+  const status = isReferralStatus(requested) ? requested : undefined;
+  const overdue = params.get('overdue') === 'true';
+  const filters: ReferralFilters = {
+    ...(status === undefined ? {} : { status }),
+    ...(overdue ? { overdue: true } : {}),
+  };
+  const referrals = useReferrals(region, filters);
+
+  function setFilter(name: string, value: string | null): void {
+    const next = new URLSearchParams(params);
+    if (value === null) next.delete(name);
+    else next.set(name, value);
+    setParams(next, { replace: true });
+  }
+
+  let body;
+  if (referrals.isPending) {
+    body = <p role="status">{t('translation:common.loading')}</p>;
+  } else if (referrals.isError) {
+    body = (
+      <Alert tone="error">
+        <p>{problemText.message(referrals.error)}</p>
+        <button type="button" className="button button--secondary" onClick={() => void referrals.refetch()}>
+          {t('translation:common.retry')}
+        </button>
+      </Alert>
+    );
+  } else {
+    const rows = referrals.data.pages.flatMap((page) => page.items);
+    const overdueCount = rows.filter((row) => row.overdue).length;
+    body = (
+      <>
+        <p role="status" className="muted">
+          {rows.length === 0
+            ? t('regionReferrals.empty')
+            : `${t('regionReferrals.shown', { count: rows.length })}${overdueCount > 0 ? ` ${t('regionReferrals.overdueCount', { count: overdueCount })}` : ''}`}
+        </p>
+        {rows.length > 0 && (
+          <div className="table-scroll">
+            <table className="table">
+              <caption className="visually-hidden">{t('regionReferrals.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('referrals.learner')}</th>
+                  <th scope="col">{t('referrals.partner')}</th>
+                  <th scope="col">{t('referrals.offer')}</th>
+                  <th scope="col">{t('translation:common.status')}</th>
+                  <th scope="col">{t('referrals.sentAt')}</th>
+                  <th scope="col">{t('referrals.respondBy')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((referral) => {
+                  const learner =
+                    referral.packet.learner === null
+                      ? t('referrals.learnerNotShared')
+                      : `${referral.packet.learner.firstName} ${referral.packet.learner.lastName}`;
+                  return (
+                    <tr key={referral.id} data-overdue={referral.overdue}>
+                      <th scope="row">
+                        <Link
+                          to={`/regions/${region}/referrals/${referral.id}`}
+                          aria-label={contextLabel(t('referrals.open'), learner)}
+                        >
+                          {t('referrals.open')}
+                        </Link>{' '}
+                        {learner}
+                      </th>
+                      <td>
+                        <PartnerName partnerId={referral.partnerId} />
+                      </td>
+                      <td>{referral.packet.offer?.name ?? t('packet.noOffer')}</td>
+                      <td>
+                        <ReferralStatus referral={referral} />
+                      </td>
+                      <td>{formatShortDate(referral.sentAt, i18n.language)}</td>
+                      <td>{formatShortDate(referral.respondBy, i18n.language)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {referrals.hasNextPage && (
+          <p>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={referrals.isFetchingNextPage}
+              onClick={() => void referrals.fetchNextPage()}
+            >
+              {referrals.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
+            </button>
+          </p>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <div className="form form--inline filters">
+        <SelectField
+          label={t('regionReferrals.statusFilter')}
+          value={status ?? ''}
+          options={[{ value: '', label: t('regionReferrals.allStatuses') }, ...codeLists.options('referralStatuses')]}
+          onChange={(event) => {
+            setFilter('status', event.target.value === '' ? null : event.target.value);
+          }}
+        />
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={overdue}
+            onChange={(event) => {
+              setFilter('overdue', event.target.checked ? 'true' : null);
+            }}
+          />{' '}
+          {t('regionReferrals.onlyOverdue')}
+        </label>
+      </div>
+      <div aria-busy={referrals.isFetching}>{body}</div>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { components, paths } from '@leerwinkel/contracts';
+import { useApiClient, type ApiClient } from '@/lib/api-client';
+import { dataOf } from '@/lib/api-result';
+import { problemCodeOf, problemMember } from '@/lib/problem';
+import { registrationsRootQueryKey } from './registrations-query';
+
+export type AcceptRegistrationBody =
+  paths['/api/v1/regions/{region}/registrations/{registrationId}/accept']['post']['requestBody']['content']['application/json'];
+export type DuplicateCandidate = components['schemas']['ProblemCandidateDto'];
+
+export function acceptRegistration(
+  client: ApiClient,
+  region: string,
+  registrationId: string,
+  body: AcceptRegistrationBody,
+) {
+  return dataOf(
+    client.POST('/api/v1/regions/{region}/registrations/{registrationId}/accept', {
+      params: { path: { region, registrationId } },
+      body,
+    }),
+  );
+}
+
+function isCandidate(value: unknown): value is DuplicateCandidate {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'id' in value &&
+    typeof value.id === 'string' &&
+    'firstName' in value &&
+    typeof value.firstName === 'string' &&
+    'lastName' in value &&
+    typeof value.lastName === 'string' &&
+    'dateOfBirth' in value &&
+    typeof value.dateOfBirth === 'string'
+  );
+}
+
+/** The similar learners of a 409 LEARNER.POSSIBLE_DUPLICATE; undefined for any other answer. */
+export function duplicateCandidates(error: unknown): DuplicateCandidate[] | undefined {
+  if (problemCodeOf(error) !== 'LEARNER.POSSIBLE_DUPLICATE') return undefined;
+  const candidates = problemMember(error, 'candidates');
+  return Array.isArray(candidates) ? candidates.filter(isCandidate) : [];
+}
+
+/**
+ * POST /api/v1/regions/{region}/registrations/{registrationId}/accept: a learner (new or existing)
+ * and a case. New learners and cases appear in the region's lists, so those are read again too.
+ */
+export function useAcceptRegistration(region: string, registrationId: string) {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AcceptRegistrationBody) => acceptRegistration(client, region, registrationId, body),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: registrationsRootQueryKey(region) }),
+        queryClient.invalidateQueries({ queryKey: ['regions', region, 'learners', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['regions', region, 'cases', 'list'] }),
+      ]),
+  });
+}

@@ -88,7 +88,7 @@ describe('referrals: the closed loop between a leerwinkel and a partner', () => 
     const { caseId } = await caseFor(counsellor, region.slug, partnerA.id);
     const sent = (await inRegion(counsellor).post(`/cases/${caseId}/referrals`, { partnerId: partnerA.id, share, preferredStart: '2026-09-01' }).expect(201)).body as Referral;
     expect(sent).toMatchObject({ status: 'sent', allowedTransitions: ['withdrawn', 'declined'] });
-    expect(sent.packet).toMatchObject({ learner: { firstName: 'Samira' }, learningQuestion: 'Wil een opleiding zorgkundige volgen.', region: { slug: region.slug } });
+    expect(sent.packet).toMatchObject({ learner: { firstName: 'Samira' }, learningQuestion: 'Wil een opleiding zorgkundige volgen.', region: { slug: region.slug }, partner: { id: partnerA.id } });
 
     const inbox = (await asPartner(partnerA.token).get('/referrals').expect(200)).body as { items: Referral[] };
     expect(inbox.items.map((r) => r.id)).toContain(sent.id);

@@ -54,6 +54,7 @@ export function anOffer(overrides: Partial<Offer> = {}): Offer {
 export function aPacket(overrides: Partial<Referral['packet']> = {}): Referral['packet'] {
   return {
     region: { slug: REGION, name: 'Leerwinkel West-Vlaanderen' },
+    partner: { id: '00000000-0000-4000-8000-0000000000c1', name: 'CVO Brugge' },
     offer: null,
     learner: { firstName: 'Ayşe', lastName: 'Çelik', email: 'ayse@example.be', phone: null },
     learningQuestion: 'Wil verpleegkundige worden.',

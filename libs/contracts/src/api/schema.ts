@@ -1997,6 +1997,8 @@ export interface components {
       learner: components['schemas']['PacketLearnerDto'] | null;
       learningQuestion: string | null;
       offer: components['schemas']['PacketRefDto'] | null;
+      /** @description The partner organisation the referral is addressed to. */
+      partner: components['schemas']['PacketRefDto'];
       /** Format: date */
       preferredStart: string | null;
       region: components['schemas']['PacketRegionDto'];

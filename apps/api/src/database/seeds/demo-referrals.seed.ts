@@ -68,6 +68,7 @@ export async function seedDemoReferrals(owner: DataSource): Promise<number> {
         );
         const packet = {
           region: { slug: demo.slug, name: region.display_name },
+          partner: { id: partner.id, name: partner.name },
           offer: null,
           learner: { firstName: kase.first_name, lastName: kase.last_name, email: kase.email, phone: kase.phone },
           learningQuestion: kase.learning_question,

@@ -5,6 +5,7 @@ import type { ReferralStatus } from './referral-state-machine.js';
 /** What the partner sees: built once when the referral is sent, from what the counsellor chose to share. */
 export interface ReferralPacket {
   region: { slug: string; name: string };
+  partner: { id: string; name: string };
   offer: { id: string; name: string } | null;
   learner: { firstName: string; lastName: string; email: string | null; phone: string | null } | null;
   learningQuestion: string | null;

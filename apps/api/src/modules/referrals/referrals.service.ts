@@ -77,6 +77,7 @@ export class ReferralsService {
       }
       const packet: ReferralPacket = {
         region: { slug: region.slug, name: regionName },
+        partner: { id: partner.id, name: partner.name },
         offer: offer ? { id: offer.id, name: offer.name } : null,
         learner: input.share.contactData ? { firstName: learner.firstName, lastName: learner.lastName, email: learner.email, phone: learner.phone } : null,
         learningQuestion: input.share.learningQuestion ? (kase.learningQuestion?.slice(0, 1000) ?? null) : null,

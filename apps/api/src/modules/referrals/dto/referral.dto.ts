@@ -49,6 +49,7 @@ export class PacketCounsellorDto {
 /** The minimal packet a partner receives. */
 export class ReferralPacketDto {
   @ApiProperty({ type: PacketRegionDto }) region!: PacketRegionDto;
+  @ApiProperty({ type: PacketRefDto, description: 'The partner organisation the referral is addressed to.' }) partner!: PacketRefDto;
   @ApiProperty({ type: PacketRefDto, nullable: true }) offer!: PacketRefDto | null;
   @ApiProperty({ type: PacketLearnerDto, nullable: true, description: 'Only when contact data was shared.' }) learner!: PacketLearnerDto | null;
   @ApiProperty({ type: 'string', nullable: true }) learningQuestion!: string | null;

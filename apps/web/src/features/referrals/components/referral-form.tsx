@@ -145,6 +145,7 @@ export function ReferralForm({
       ? undefined
       : {
           region: { slug: region, name: regionName },
+          partner: { id: partner?.id ?? '', name: partner?.name ?? '' },
           offer: chosenOffer === undefined ? null : { id: chosenOffer.id, name: chosenOffer.name },
           learner: share.contactData
             ? {

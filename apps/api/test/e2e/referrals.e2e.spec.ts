@@ -253,7 +253,7 @@ describe('referrals: the closed loop between a leerwinkel and a partner', () => 
   it('the leerwinkel withdraws an open referral; the partner can then no longer move it', async () => {
     const { caseId } = await caseFor(counsellor, region.slug, partnerA.id);
     const sent = (await inRegion(counsellor).post(`/cases/${caseId}/referrals`, { partnerId: partnerA.id, share }).expect(201)).body as Referral;
-    await inRegion(counsellor).post(`/referrals/${sent.id}/transitions`, { to: 'accepted' }).expect(409);
+    await inRegion(counsellor).post(`/referrals/${sent.id}/transitions`, { to: 'accepted' }).expect(400); // only the partner accepts
     await inRegion(counsellor).post(`/referrals/${sent.id}/transitions`, { to: 'withdrawn', note: 'Lerende verhuisd' }).expect(200);
     await asPartner(partnerA.token).post(`/referrals/${sent.id}/transitions`, { to: 'received' }).expect(409);
     const declined = (await inRegion(counsellor).get('/referrals').query({ status: 'withdrawn' }).expect(200)).body as { items: Referral[] };

@@ -2103,6 +2103,20 @@ export interface components {
       displayName: string;
       slug: string;
     };
+    RegionReferralTransitionDto: {
+      /** @description Note. */
+      note?: string;
+      /**
+       * @description Required to decline.
+       * @enum {string}
+       */
+      reason?: 'learner_not_interested' | 'learner_unreachable' | 'learner_practical' | 'other';
+      /**
+       * @description withdrawn, or declined when the learner declined.
+       * @enum {string}
+       */
+      to: 'withdrawn' | 'declined';
+    };
     RegionSettingsDto: {
       /**
        * Format: email
@@ -5047,7 +5061,10 @@ export interface operations {
   createReferral: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Any unique string (e.g. a UUID). Retrying with the same key and body returns the first answer without doing it again (24 h); the same key with another body is a 422. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseId: string;
         /** @description Region slug, e.g. `west-vlaanderen`. */
@@ -6366,7 +6383,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ReferralTransitionDto'];
+        'application/json': components['schemas']['RegionReferralTransitionDto'];
       };
     };
     responses: {

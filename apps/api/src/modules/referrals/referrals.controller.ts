@@ -18,6 +18,7 @@ import {
   ReferralDto,
   ReferralPageDto,
   ReferralTransitionDto,
+  RegionReferralTransitionDto,
 } from './dto/referral.dto.js';
 import { ReferralsService } from './referrals.service.js';
 
@@ -27,6 +28,7 @@ export class RegionReferralsController {
   constructor(private readonly referrals: ReferralsService) {}
 
   @Post('cases/:caseId/referrals')
+  @Idempotent()
   @ApiOperation({
     summary: 'Refer the learner of a case to a partner',
     description: "Needs the learner's active consent to share with that partner (409 REFERRAL.NO_SHARING_CONSENT); the partner gets only what `share` allows.",
@@ -68,7 +70,7 @@ export class RegionReferralsController {
   @ApiOperation({ summary: 'Withdraw a referral, or record that the learner declined (with a reason)' })
   @ApiOkResponse({ type: ReferralDto })
   @ApiProblemResponses(409)
-  transitionReferral(@UuidParam('referralId') id: string, @Body() body: ReferralTransitionDto, @CurrentUser() actor: UserPrincipal): Promise<ReferralDto> {
+  transitionReferral(@UuidParam('referralId') id: string, @Body() body: RegionReferralTransitionDto, @CurrentUser() actor: UserPrincipal): Promise<ReferralDto> {
     return this.referrals.transitionByRegion(id, body, actor);
   }
 }

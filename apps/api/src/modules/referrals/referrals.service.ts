@@ -24,6 +24,7 @@ import type {
   ReferralEventDto,
   ReferralPageDto,
   ReferralTransitionDto,
+  RegionReferralTransitionDto,
 } from './dto/referral.dto.js';
 import { allowedFor, checkReferralTransition, type ReferralActor, type ReferralStatus } from './referral-state-machine.js';
 import { type ExchangeRow, type ReferralEventRow, type ReferralPacket, type RegionReferralRow, ReferralsRepository } from './referrals.repository.js';
@@ -119,7 +120,7 @@ export class ReferralsService {
   }
 
   /** The leerwinkel withdraws a referral or records that the learner declined. */
-  async transitionByRegion(id: string, input: ReferralTransitionDto, actor: UserPrincipal): Promise<ReferralDto> {
+  async transitionByRegion(id: string, input: RegionReferralTransitionDto, actor: UserPrincipal): Promise<ReferralDto> {
     const row = await this.regionWork.run(async (manager) => {
       const current = await this.requireRegionReferral(manager, id, true);
       await this.move(manager, current, 'region', actor.userId, input);
@@ -157,11 +158,12 @@ export class ReferralsService {
     });
   }
 
-  private async move(manager: EntityManager, current: ExchangeRow, actor: ReferralActor, actorId: string, input: ReferralTransitionDto): Promise<void> {
+  private async move(manager: EntityManager, current: ExchangeRow, actor: ReferralActor, actorId: string, input: ReferralTransitionDto | RegionReferralTransitionDto): Promise<void> {
     const to = input.to as ReferralStatus;
-    checkReferralTransition({ actor, from: current.status, to, reason: input.reason, startDate: input.startDate });
+    const startDate = 'startDate' in input ? input.startDate : undefined;
+    checkReferralTransition({ actor, from: current.status, to, reason: input.reason, startDate });
     await this.referrals.setStatus(manager, current.id, to, {
-      startDate: input.startDate ?? null,
+      startDate: startDate ?? null,
       declineReason: input.reason ?? null,
       declinedBy: to === 'declined' ? (actor === 'partner' ? 'provider' : 'learner') : null,
     });
@@ -170,7 +172,7 @@ export class ReferralsService {
       actorId,
       reason: input.reason ?? null,
       note: input.note?.trim() || null,
-      startDate: input.startDate ?? null,
+      startDate: startDate ?? null,
     });
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { CODE_LISTS } from '@leerwinkel/contracts';
 import { BooleanField, CodeField, DateField, DateTimeField, TextField, UuidField } from '../../../common/openapi/fields.js';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
@@ -126,4 +126,16 @@ export class ReferralTransitionDto {
   @CodeField(CODE_LISTS.declineReasons, { description: 'Required to decline.', optional: true }) reason?: string;
   @TextField({ description: 'Note.', maxLength: 2000, optional: true }) note?: string;
   @DateField({ description: 'Start date; required to schedule.', optional: true }) startDate?: string;
+}
+
+/** What the leerwinkel may set: withdraw the referral, or record that the learner declined (with a reason). */
+export class RegionReferralTransitionDto {
+  @ApiProperty({ enum: ['withdrawn', 'declined'], description: 'withdrawn, or declined when the learner declined.' })
+  @IsIn(['withdrawn', 'declined'])
+  to!: 'withdrawn' | 'declined';
+  @ApiPropertyOptional({ enum: ['learner_not_interested', 'learner_unreachable', 'learner_practical', 'other'], description: 'Required to decline.' })
+  @IsOptional()
+  @IsIn(['learner_not_interested', 'learner_unreachable', 'learner_practical', 'other'])
+  reason?: string;
+  @TextField({ description: 'Note.', maxLength: 2000, optional: true }) note?: string;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { versionedUpdate } from '../../database/versioned-update.js';
 import type { CaseStatus } from './case-state-machine.js';
 
 export interface CaseRow {
@@ -115,13 +116,7 @@ export class CasesRepository {
       barriers: 'barriers',
       goal: 'goal',
     };
-    const set = Object.entries(columns).filter(([field]) => changes[field] !== undefined);
-    const [rows] = await manager.query<[unknown[], number]>(
-      `UPDATE guidance_case SET ${[...set.map(([, column], i) => `${column} = $${i + 3}`), 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = $1 AND version = $2 RETURNING id`,
-      [id, expectedVersion, ...set.map(([field]) => changes[field])],
-    );
-    return rows.length > 0;
+    return versionedUpdate(manager, 'guidance_case', id, expectedVersion, columns, changes);
   }
 
   async setStatus(
@@ -205,13 +200,7 @@ export class CasesRepository {
       employed: 'employed',
       outcomeNote: 'outcome_note',
     };
-    const set = Object.entries(columns).filter(([field]) => changes[field] !== undefined);
-    const [rows] = await manager.query<[unknown[], number]>(
-      `UPDATE action_item SET ${[...set.map(([, column], i) => `${column} = $${i + 3}`), 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = $1 AND version = $2 RETURNING id`,
-      [itemId, expectedVersion, ...set.map(([field]) => changes[field])],
-    );
-    return rows.length > 0;
+    return versionedUpdate(manager, 'action_item', itemId, expectedVersion, columns, changes);
   }
 
   /** On reopening: follow-ups that were still open no longer apply. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { versionedUpdate } from '../../database/versioned-update.js';
 
 export interface CataloguePartnerRow {
   id: string;
@@ -130,13 +131,7 @@ export class CatalogueRepository {
       ['website', 'website'],
       ['description', 'description'],
     ];
-    const set = columns.filter(([field]) => changes[field] !== undefined);
-    const [rows] = await manager.query<[unknown[], number]>(
-      `UPDATE platform.partner SET ${[...set.map(([, column], i) => `${column} = $${i + 3}`), 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = $1 AND version = $2 RETURNING id`,
-      [id, expectedVersion, ...set.map(([field]) => changes[field])],
-    );
-    return rows.length > 0;
+    return versionedUpdate(manager, 'platform.partner', id, expectedVersion, Object.fromEntries(columns) as Record<keyof PartnerProfile, string>, changes);
   }
 
   async setRegionsServed(manager: EntityManager, partnerId: string, regionIds: string[]): Promise<void> {
@@ -167,12 +162,8 @@ export class CatalogueRepository {
   }
 
   async updateOffer(offerId: string, changes: Partial<OfferWrite>, expectedVersion: number): Promise<boolean> {
-    const set = OFFER_FIELDS.filter(([field]) => changes[field] !== undefined);
-    const [rows] = await this.dataSource.query<[unknown[], number]>(
-      `UPDATE platform.offer SET ${[...set.map(([, column], i) => `${column} = $${i + 3}`), 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = $1 AND version = $2 RETURNING id`,
-      [offerId, expectedVersion, ...set.map(([field]) => (field === 'locations' ? JSON.stringify(changes[field]) : changes[field]))],
+    return versionedUpdate(this.dataSource.manager, 'platform.offer', offerId, expectedVersion, Object.fromEntries(OFFER_FIELDS) as Record<keyof OfferWrite, string>, changes, (field, value) =>
+      field === 'locations' ? JSON.stringify(value) : value,
     );
-    return rows.length > 0;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { versionedUpdate } from '../../database/versioned-update.js';
 
 /** A learner as stored (the INSZ stays encrypted here). */
 export interface LearnerRow {
@@ -97,13 +98,8 @@ export class LearnersRepository {
 
   /** Applies the changes when the stored version is `expectedVersion`; null when it is not (stale). */
   async update(manager: EntityManager, id: string, changes: Partial<LearnerWrite>, expectedVersion: number): Promise<LearnerRow | null> {
-    const set = WRITABLE.filter(([field]) => changes[field] !== undefined);
-    const [result] = await manager.query<[unknown[], number]>(
-      `UPDATE learner SET ${[...set.map(([, column], i) => `${column} = $${i + 3}`), 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = $1 AND version = $2 RETURNING id`,
-      [id, expectedVersion, ...set.map(([field]) => changes[field])],
-    );
-    return result.length === 0 ? null : this.findById(manager, id);
+    const updated = await versionedUpdate(manager, 'learner', id, expectedVersion, Object.fromEntries(WRITABLE) as Record<keyof LearnerWrite, string>, changes);
+    return updated ? this.findById(manager, id) : null;
   }
 
   /** Possible duplicates: the same date of birth and a similar name (either order). */

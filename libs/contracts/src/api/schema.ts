@@ -1763,21 +1763,31 @@ export interface components {
       nextCursor: string | null;
     };
     PacketCounsellorDto: {
+      /** @example an.peeters@leerwinkel.example */
       email: string;
+      /** @example An Peeters */
       name: string;
     };
     PacketLearnerDto: {
+      /** @example samira@voorbeeld.be */
       email: string | null;
+      /** @example Samira */
       firstName: string;
+      /** @example El Amrani */
       lastName: string;
+      /** @example +32 470 12 34 56 */
       phone: string | null;
     };
     PacketRefDto: {
+      /** @example 9b2d3f1a-6c4e-4b8a-8f0d-2e7c5a1b9d33 */
       id: string;
+      /** @example CVO Brugge */
       name: string;
     };
     PacketRegionDto: {
+      /** @example Leerwinkel West-Vlaanderen */
       name: string;
+      /** @example west-vlaanderen */
       slug: string;
     };
     PartnerDto: {
@@ -1798,25 +1808,42 @@ export interface components {
       nextCursor: string | null;
     };
     PartnerReferralDto: {
-      /** @description Statuses you may set next. */
+      /**
+       * @description Statuses you may set next.
+       * @example [
+       *       "accepted",
+       *       "waitlisted",
+       *       "declined"
+       *     ]
+       */
       allowedTransitions: string[];
       declineReason: string | null;
       /** @enum {string|null} */
       declinedBy: 'provider' | 'learner' | null;
       events?: components['schemas']['ReferralEventDto'][];
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 3f6c1c9e-2b7a-4d0e-9a51-6b1f0e2d8c44
+       */
       id: string;
       packet: components['schemas']['ReferralPacketDto'];
       /**
        * Format: date-time
        * @description The partner should answer by then; later it expires.
+       * @example 2026-12-13T09:30:00.000Z
        */
       respondBy: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @example 2026-11-29T09:30:00.000Z
+       */
       sentAt: string;
       /** Format: date */
       startDate: string | null;
-      /** @enum {string} */
+      /**
+       * @example received
+       * @enum {string}
+       */
       status:
         | 'sent'
         | 'received'
@@ -1831,7 +1858,10 @@ export interface components {
         | 'no_show'
         | 'expired'
         | 'withdrawn';
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @example 2026-11-30T14:02:11.000Z
+       */
       updatedAt: string;
       version: number;
     };
@@ -1930,7 +1960,14 @@ export interface components {
       rule: string;
     };
     ReferralDto: {
-      /** @description Statuses you may set next. */
+      /**
+       * @description Statuses you may set next.
+       * @example [
+       *       "accepted",
+       *       "waitlisted",
+       *       "declined"
+       *     ]
+       */
       allowedTransitions: string[];
       /** Format: uuid */
       caseId: string;
@@ -1938,7 +1975,10 @@ export interface components {
       /** @enum {string|null} */
       declinedBy: 'provider' | 'learner' | null;
       events?: components['schemas']['ReferralEventDto'][];
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 3f6c1c9e-2b7a-4d0e-9a51-6b1f0e2d8c44
+       */
       id: string;
       /** Format: uuid */
       offerId: string | null;
@@ -1950,14 +1990,21 @@ export interface components {
       /**
        * Format: date-time
        * @description The partner should answer by then; later it expires.
+       * @example 2026-12-13T09:30:00.000Z
        */
       respondBy: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @example 2026-11-29T09:30:00.000Z
+       */
       sentAt: string;
       shared: components['schemas']['ShareChoiceDto'];
       /** Format: date */
       startDate: string | null;
-      /** @enum {string} */
+      /**
+       * @example received
+       * @enum {string}
+       */
       status:
         | 'sent'
         | 'received'
@@ -1972,7 +2019,10 @@ export interface components {
         | 'no_show'
         | 'expired'
         | 'withdrawn';
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @example 2026-11-30T14:02:11.000Z
+       */
       updatedAt: string;
       version: number;
     };
@@ -2026,10 +2076,12 @@ export interface components {
       /**
        * Format: date
        * @description Start date; required to schedule.
+       * @example 2027-02-01
        */
       startDate?: string;
       /**
        * @description The new status.
+       * @example scheduled
        * @enum {string}
        */
       to:

@@ -25,25 +25,25 @@ export class CreateReferralDto {
 }
 
 export class PacketLearnerDto {
-  @ApiProperty() firstName!: string;
-  @ApiProperty() lastName!: string;
-  @ApiProperty({ type: 'string', nullable: true }) email!: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) phone!: string | null;
+  @ApiProperty({ example: 'Samira' }) firstName!: string;
+  @ApiProperty({ example: 'El Amrani' }) lastName!: string;
+  @ApiProperty({ type: 'string', nullable: true, example: 'samira@voorbeeld.be' }) email!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '+32 470 12 34 56' }) phone!: string | null;
 }
 
 export class PacketRefDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ example: '9b2d3f1a-6c4e-4b8a-8f0d-2e7c5a1b9d33' }) id!: string;
+  @ApiProperty({ example: 'CVO Brugge' }) name!: string;
 }
 
 export class PacketRegionDto {
-  @ApiProperty() slug!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'west-vlaanderen' }) slug!: string;
+  @ApiProperty({ example: 'Leerwinkel West-Vlaanderen' }) name!: string;
 }
 
 export class PacketCounsellorDto {
-  @ApiProperty() name!: string;
-  @ApiProperty() email!: string;
+  @ApiProperty({ example: 'An Peeters' }) name!: string;
+  @ApiProperty({ example: 'an.peeters@leerwinkel.example' }) email!: string;
 }
 
 /** The minimal packet a partner receives. */
@@ -71,16 +71,16 @@ export class ReferralEventDto {
 }
 
 class ReferralBaseDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: CODE_LISTS.referralStatuses.map((s) => s.code) }) status!: string;
-  @ApiProperty({ type: [String], description: 'Statuses you may set next.' }) allowedTransitions!: string[];
+  @ApiProperty({ format: 'uuid', example: '3f6c1c9e-2b7a-4d0e-9a51-6b1f0e2d8c44' }) id!: string;
+  @ApiProperty({ enum: CODE_LISTS.referralStatuses.map((s) => s.code), example: 'received' }) status!: string;
+  @ApiProperty({ type: [String], description: 'Statuses you may set next.', example: ['accepted', 'waitlisted', 'declined'] }) allowedTransitions!: string[];
   @ApiProperty({ type: ReferralPacketDto }) packet!: ReferralPacketDto;
   @ApiProperty({ type: 'string', format: 'date', nullable: true }) startDate!: string | null;
   @ApiProperty({ type: 'string', nullable: true }) declineReason!: string | null;
   @ApiProperty({ type: 'string', nullable: true, enum: ['provider', 'learner'] }) declinedBy!: string | null;
-  @ApiProperty({ format: 'date-time' }) sentAt!: string;
-  @ApiProperty({ format: 'date-time', description: 'The partner should answer by then; later it expires.' }) respondBy!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-29T09:30:00.000Z' }) sentAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'The partner should answer by then; later it expires.', example: '2026-12-13T09:30:00.000Z' }) respondBy!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-30T14:02:11.000Z' }) updatedAt!: string;
   @ApiProperty() version!: number;
 }
 
@@ -122,10 +122,10 @@ export class ListPartnerReferralsQueryDto extends PageQueryDto {
 }
 
 export class ReferralTransitionDto {
-  @CodeField(CODE_LISTS.referralStatuses, { description: 'The new status.' }) to!: string;
+  @CodeField(CODE_LISTS.referralStatuses, { description: 'The new status.', example: 'scheduled' }) to!: string;
   @CodeField(CODE_LISTS.declineReasons, { description: 'Required to decline.', optional: true }) reason?: string;
   @TextField({ description: 'Note.', maxLength: 2000, optional: true }) note?: string;
-  @DateField({ description: 'Start date; required to schedule.', optional: true }) startDate?: string;
+  @DateField({ description: 'Start date; required to schedule.', optional: true, example: '2027-02-01' }) startDate?: string;
 }
 
 /** What the leerwinkel may set: withdraw the referral, or record that the learner declined (with a reason). */

@@ -78,7 +78,9 @@ async function setUpExchange(runner: QueryRunner, roles: PlatformRoles): Promise
   if (!member) await runner.query(`GRANT ${partner} TO ${app} WITH INHERIT FALSE, SET TRUE`);
   await runner.query(`GRANT USAGE ON SCHEMA exchange TO ${region}, ${partner}`);
   await runner.query(`GRANT SELECT, INSERT, UPDATE ON exchange.referral TO ${region}`);
-  await runner.query(`GRANT SELECT, UPDATE ON exchange.referral TO ${partner}`);
+  // A partner may change only the state of its referrals, never the packet, the region or the addressee.
+  await runner.query(`REVOKE UPDATE ON exchange.referral FROM ${partner}`);
+  await runner.query(`GRANT SELECT, UPDATE (status, start_date, decline_reason, declined_by, updated_at, version) ON exchange.referral TO ${partner}`);
   await runner.query(`GRANT SELECT, INSERT ON exchange.referral_event TO ${region}, ${partner}`);
   await runner.query(`GRANT SELECT, UPDATE ON exchange.registration TO ${region}`);
   await runner.query(`GRANT SELECT, INSERT ON exchange.registration TO ${partner}`);

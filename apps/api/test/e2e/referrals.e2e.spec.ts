@@ -160,6 +160,13 @@ describe('referrals: the closed loop between a leerwinkel and a partner', () => 
     await expect(asRole(partnerRole, { 'leerwinkel.partner_id': partnerA.id }, 'SELECT * FROM platform.partner')).rejects.toThrow('permission denied');
     const otherRegionView = await asRole(otherRegion.roleName, { 'leerwinkel.region_id': otherRegion.id }, 'SELECT id FROM exchange.referral');
     expect(otherRegionView.map((r) => r.id)).not.toContain(sent.id);
+    // the partner role may change the state of its own referrals only, not what was shared or with whom
+    await expect(
+      asRole(partnerRole, { 'leerwinkel.partner_id': partnerA.id }, `UPDATE exchange.referral SET packet = '{}' WHERE id = '${sent.id}'`),
+    ).rejects.toThrow('permission denied for table referral');
+    await expect(
+      asRole(partnerRole, { 'leerwinkel.partner_id': partnerA.id }, `UPDATE exchange.referral SET partner_id = '${partnerB.id}' WHERE id = '${sent.id}'`),
+    ).rejects.toThrow('permission denied for table referral');
     // a region cannot write a row for another region
     await expect(
       asRole(otherRegion.roleName, { 'leerwinkel.region_id': otherRegion.id }, `UPDATE exchange.referral SET status = 'withdrawn' WHERE id = '${sent.id}' RETURNING id`),

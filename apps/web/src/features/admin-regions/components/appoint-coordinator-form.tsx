@@ -1,8 +1,8 @@
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { EMPTY_PERSON, PersonFields, personBody, type PersonDraft } from '@/components/ui/person-fields';
 import { InvitationNotice } from '@/components/ui/invitation-notice';
-import { TextField } from '@/components/ui/text-field';
 import { useProblemText } from '@/lib/problem-messages';
 import { useInvitationLabels } from '@/lib/use-invitation-labels';
 import { useInviteCoordinator } from '../api/invite-coordinator-mutation';
@@ -18,14 +18,13 @@ export function AppointCoordinatorForm({ slug, regionName, onClose }: AppointCoo
   const { t } = useTranslation();
   const problems = useProblemText();
   const invite = useInviteCoordinator(slug);
-  const [displayName, setDisplayName] = useState('');
-  const [email, setEmail] = useState('');
+  const [person, setPerson] = useState<PersonDraft>(EMPTY_PERSON);
   const labels = useInvitationLabels(invite.data?.invitationExpiresAt);
   const fieldErrors = invite.isError ? problems.fieldErrors(invite.error) : {};
 
   function submit(event: SubmitEvent<HTMLFormElement>): void {
     event.preventDefault();
-    invite.mutate({ displayName: displayName.trim(), email: email.trim() });
+    invite.mutate({ ...personBody(person) });
   }
 
   if (invite.isSuccess) {
@@ -45,26 +44,11 @@ export function AppointCoordinatorForm({ slug, regionName, onClose }: AppointCoo
     <form className="form subpanel" onSubmit={submit} aria-label={t('adminRegions.appointFor', { region: regionName })}>
       <h3>{t('adminRegions.appointFor', { region: regionName })}</h3>
       {invite.isError && <Alert tone="error">{problems.message(invite.error)}</Alert>}
-      <TextField
-        label={t('common.displayName')}
-        autoComplete="off"
-        required
-        value={displayName}
-        onChange={(event) => {
-          setDisplayName(event.target.value);
-        }}
-        error={fieldErrors.displayName}
-      />
-      <TextField
-        label={t('common.email')}
-        type="email"
-        autoComplete="off"
-        required
-        value={email}
-        onChange={(event) => {
-          setEmail(event.target.value);
-        }}
-        error={fieldErrors.email}
+      <PersonFields
+        value={person}
+        onChange={setPerson}
+        labels={{ displayName: t('common.displayName'), email: t('common.email') }}
+        errors={{ displayName: fieldErrors.displayName, email: fieldErrors.email }}
       />
       <div className="form__actions">
         <button type="submit" className="button" disabled={invite.isPending}>

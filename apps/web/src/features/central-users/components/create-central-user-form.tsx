@@ -1,9 +1,9 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { EMPTY_PERSON, PersonFields, personBody, type PersonDraft } from '@/components/ui/person-fields';
 import { InvitationNotice } from '@/components/ui/invitation-notice';
 import { SelectField } from '@/components/ui/select-field';
-import { TextField } from '@/components/ui/text-field';
 import { useProblemText } from '@/lib/problem-messages';
 import { useInvitationLabels } from '@/lib/use-invitation-labels';
 import { useCreateCentralUser, type CreateCentralUserBody } from '../api/create-central-user-mutation';
@@ -14,8 +14,7 @@ export function CreateCentralUserForm() {
   const problems = useProblemText();
   const create = useCreateCentralUser();
   const headingId = useId();
-  const [displayName, setDisplayName] = useState('');
-  const [email, setEmail] = useState('');
+  const [person, setPerson] = useState<PersonDraft>(EMPTY_PERSON);
   const [centralRole, setCentralRole] = useState<CreateCentralUserBody['centralRole']>('analyst');
   const labels = useInvitationLabels(create.data?.invitationExpiresAt);
   const fieldErrors = create.isError ? problems.fieldErrors(create.error) : {};
@@ -23,11 +22,10 @@ export function CreateCentralUserForm() {
   function submit(event: SubmitEvent<HTMLFormElement>): void {
     event.preventDefault();
     create.mutate(
-      { displayName: displayName.trim(), email: email.trim(), centralRole },
+      { ...personBody(person), centralRole },
       {
         onSuccess: () => {
-          setDisplayName('');
-          setEmail('');
+          setPerson(EMPTY_PERSON);
           setCentralRole('analyst');
         },
       },
@@ -48,26 +46,11 @@ export function CreateCentralUserForm() {
       )}
       <form className="form" onSubmit={submit}>
         {create.isError && <Alert tone="error">{problems.message(create.error)}</Alert>}
-        <TextField
-          label={t('common.displayName')}
-          autoComplete="off"
-          required
-          value={displayName}
-          onChange={(event) => {
-            setDisplayName(event.target.value);
-          }}
-          error={fieldErrors.displayName}
-        />
-        <TextField
-          label={t('common.email')}
-          type="email"
-          autoComplete="off"
-          required
-          value={email}
-          onChange={(event) => {
-            setEmail(event.target.value);
-          }}
-          error={fieldErrors.email}
+        <PersonFields
+          value={person}
+          onChange={setPerson}
+          labels={{ displayName: t('common.displayName'), email: t('common.email') }}
+          errors={{ displayName: fieldErrors.displayName, email: fieldErrors.email }}
         />
         <SelectField
           label={t('members.role')}

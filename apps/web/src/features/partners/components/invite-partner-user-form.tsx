@@ -1,8 +1,8 @@
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { EMPTY_PERSON, PersonFields, personBody, type PersonDraft } from '@/components/ui/person-fields';
 import { InvitationNotice } from '@/components/ui/invitation-notice';
-import { TextField } from '@/components/ui/text-field';
 import { useProblemText } from '@/lib/problem-messages';
 import { useInvitationLabels } from '@/lib/use-invitation-labels';
 import { useInvitePartnerUser } from '../api/invite-partner-user-mutation';
@@ -12,19 +12,17 @@ export function InvitePartnerUserForm({ partnerId }: { partnerId: string }) {
   const { t } = useTranslation();
   const problems = useProblemText();
   const invite = useInvitePartnerUser(partnerId);
-  const [displayName, setDisplayName] = useState('');
-  const [email, setEmail] = useState('');
+  const [person, setPerson] = useState<PersonDraft>(EMPTY_PERSON);
   const labels = useInvitationLabels(invite.data?.invitationExpiresAt);
   const fieldErrors = invite.isError ? problems.fieldErrors(invite.error) : {};
 
   function submit(event: SubmitEvent<HTMLFormElement>): void {
     event.preventDefault();
     invite.mutate(
-      { displayName: displayName.trim(), email: email.trim() },
+      { ...personBody(person) },
       {
         onSuccess: () => {
-          setDisplayName('');
-          setEmail('');
+          setPerson(EMPTY_PERSON);
         },
       },
     );
@@ -44,26 +42,11 @@ export function InvitePartnerUserForm({ partnerId }: { partnerId: string }) {
       )}
       <form className="form" onSubmit={submit}>
         {invite.isError && <Alert tone="error">{problems.message(invite.error)}</Alert>}
-        <TextField
-          label={t('common.displayName')}
-          autoComplete="off"
-          required
-          value={displayName}
-          onChange={(event) => {
-            setDisplayName(event.target.value);
-          }}
-          error={fieldErrors.displayName}
-        />
-        <TextField
-          label={t('common.email')}
-          type="email"
-          autoComplete="off"
-          required
-          value={email}
-          onChange={(event) => {
-            setEmail(event.target.value);
-          }}
-          error={fieldErrors.email}
+        <PersonFields
+          value={person}
+          onChange={setPerson}
+          labels={{ displayName: t('common.displayName'), email: t('common.email') }}
+          errors={{ displayName: fieldErrors.displayName, email: fieldErrors.email }}
         />
         <div className="form__actions">
           <button type="submit" className="button" disabled={invite.isPending}>

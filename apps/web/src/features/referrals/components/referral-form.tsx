@@ -21,10 +21,20 @@ import { activeSharingConsent, useLearnerConsents } from '../api/sharing-consent
 import { PacketView } from './packet-view';
 
 /** The share choices in the order the form shows them. */
-const SHARE_KEYS = ['contactData', 'learningQuestion', 'educationLevel', 'dutchLevel'] as const satisfies readonly (keyof ShareChoice)[];
+const SHARE_KEYS = [
+  'contactData',
+  'learningQuestion',
+  'educationLevel',
+  'dutchLevel',
+] as const satisfies readonly (keyof ShareChoice)[];
 
 /** Contact data and the learning question by default (the partner needs them to act); the rest on request. */
-const DEFAULT_SHARE: ShareChoice = { contactData: true, learningQuestion: true, educationLevel: false, dutchLevel: false };
+const DEFAULT_SHARE: ShareChoice = {
+  contactData: true,
+  learningQuestion: true,
+  educationLevel: false,
+  dutchLevel: false,
+};
 
 export interface ReferralFormProps {
   region: string;

@@ -1,9 +1,9 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { EMPTY_PERSON, PersonFields, personBody, type PersonDraft } from '@/components/ui/person-fields';
 import { InvitationNotice } from '@/components/ui/invitation-notice';
 import { SelectField } from '@/components/ui/select-field';
-import { TextField } from '@/components/ui/text-field';
 import { useProblemText } from '@/lib/problem-messages';
 import { useInvitationLabels } from '@/lib/use-invitation-labels';
 import { useInviteMember, type InviteMemberBody } from '../api/invite-member-mutation';
@@ -16,8 +16,7 @@ export function InviteMemberForm({ region }: { region: string }) {
   const invite = useInviteMember(region);
   const organisations = useOrganisations(region);
   const headingId = useId();
-  const [displayName, setDisplayName] = useState('');
-  const [email, setEmail] = useState('');
+  const [person, setPerson] = useState<PersonDraft>(EMPTY_PERSON);
   const [role, setRole] = useState<InviteMemberBody['role']>('counsellor');
   const [organisationId, setOrganisationId] = useState('');
   const labels = useInvitationLabels(invite.data?.invitationExpiresAt);
@@ -25,12 +24,11 @@ export function InviteMemberForm({ region }: { region: string }) {
 
   function submit(event: SubmitEvent<HTMLFormElement>): void {
     event.preventDefault();
-    const body: InviteMemberBody = { displayName: displayName.trim(), email: email.trim(), role };
+    const body: InviteMemberBody = { ...personBody(person), role };
     if (organisationId !== '') body.organisationId = organisationId;
     invite.mutate(body, {
       onSuccess: () => {
-        setDisplayName('');
-        setEmail('');
+        setPerson(EMPTY_PERSON);
         setRole('counsellor');
         setOrganisationId('');
       },
@@ -57,27 +55,11 @@ export function InviteMemberForm({ region }: { region: string }) {
       )}
       <form className="form" onSubmit={submit}>
         {invite.isError && <Alert tone="error">{problems.message(invite.error)}</Alert>}
-        <TextField
-          label={t('common.displayName')}
-          autoComplete="off"
-          required
-          maxLength={120}
-          value={displayName}
-          onChange={(event) => {
-            setDisplayName(event.target.value);
-          }}
-          error={fieldErrors.displayName}
-        />
-        <TextField
-          label={t('common.email')}
-          type="email"
-          autoComplete="off"
-          required
-          value={email}
-          onChange={(event) => {
-            setEmail(event.target.value);
-          }}
-          error={fieldErrors.email}
+        <PersonFields
+          value={person}
+          onChange={setPerson}
+          labels={{ displayName: t('common.displayName'), email: t('common.email') }}
+          errors={{ displayName: fieldErrors.displayName, email: fieldErrors.email }}
         />
         <SelectField
           label={t('members.role')}

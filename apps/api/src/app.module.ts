@@ -17,6 +17,7 @@ import { PartnersModule } from './modules/partners/partners.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { ReferralsModule } from './modules/referrals/referrals.module.js';
 import { RegistrationsModule } from './modules/registrations/registrations.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { RegionSettingsEntity } from './modules/regions/region-settings.entity.js';
 import { RegionsModule } from './modules/regions/regions.module.js';
 import { RegionEntity } from './tenancy/region.entity.js';
@@ -48,6 +49,7 @@ export class AppModule {
         CatalogueModule,
         ReferralsModule,
         RegistrationsModule,
+        WebhooksModule,
         ...extraModules,
       ],
     };

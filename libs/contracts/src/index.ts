@@ -7,3 +7,4 @@ export { REGION_ROLES, CENTRAL_ROLES, PARTNER_SCOPES, type RegionRole, type Cent
 export { CODE_LISTS, codes, LOW_QUALIFIED_LEVELS, type CodeListEntry, type CodeListName, type CodeOf } from './code-lists.js';
 export { isValidInsz, maskInsz, normaliseInsz } from './insz.js';
 export { formatEnterpriseNumber, isValidEnterpriseNumber, normaliseEnterpriseNumber } from './enterprise-number.js';
+export { WEBHOOK_EVENT_TYPES, WEBHOOK_DELIVERY_STATUSES, type WebhookEventType, type WebhookDeliveryStatus } from './webhooks.js';

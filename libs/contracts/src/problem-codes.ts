@@ -59,6 +59,10 @@ export const ProblemCode = {
   NO_SHARING_CONSENT: 'REFERRAL.NO_SHARING_CONSENT',
   /** The referral cannot go from its current state to the requested one (or not by you). */
   INVALID_REFERRAL_TRANSITION: 'REFERRAL.INVALID_TRANSITION',
+  /** The webhook URL is not allowed (not https, or a private, loopback or link-local address). */
+  WEBHOOK_URL_NOT_ALLOWED: 'WEBHOOK.URL_NOT_ALLOWED',
+  /** The delivery cannot be replayed while it is still being attempted. */
+  WEBHOOK_DELIVERY_PENDING: 'WEBHOOK.DELIVERY_PENDING',
   /** The Idempotency-Key was used before with a different request. */
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY.KEY_REUSED',
   /** A request with this Idempotency-Key is still being processed; retry shortly. */

@@ -57,6 +57,15 @@ const envSchema = z
       .optional(),
     /** Run the job queue (scheduled jobs) in this process; off in tests unless a test turns it on. */
     JOBS_ENABLED: booleanString.optional(),
+    /**
+     * Hosts a webhook may use although they are not public https endpoints (plain http, private or loopback
+     * addresses), comma-separated. Default outside production: localhost, 127.0.0.1 and ::1; in production none.
+     */
+    WEBHOOK_ALLOWED_HOSTS: z.string().optional(),
+    /** Retries of a failed webhook delivery (exponential backoff) before it is dead-lettered. */
+    WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0).max(30).default(12),
+    /** Base delay of the webhook backoff: retry n waits about delay × 2^(n-1) to delay × 2^n seconds. */
+    WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** Express "trust proxy": set when a reverse proxy sets X-Forwarded-For (e.g. 1, or loopback). */
     TRUST_PROXY: z.string().optional(),
   })
@@ -109,6 +118,7 @@ export interface AppConfig {
   /** 32-byte key for fields encrypted at rest. */
   fieldEncryptionKey: Buffer;
   jobsEnabled: boolean;
+  webhooks: { allowedHosts: string[]; retryLimit: number; retryDelaySeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -157,6 +167,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     trustProxy: env.TRUST_PROXY,
     jobsEnabled: env.JOBS_ENABLED ?? env.NODE_ENV !== 'test',
+    webhooks: {
+      allowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? (env.NODE_ENV === 'production' ? '' : 'localhost,127.0.0.1,::1'))
+        .split(',')
+        .map((host) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1'))
+        .filter(Boolean),
+      retryLimit: env.WEBHOOK_RETRY_LIMIT,
+      retryDelaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS,
+    },
     fieldEncryptionKey: env.FIELD_ENCRYPTION_KEY
       ? Buffer.from(env.FIELD_ENCRYPTION_KEY, 'base64')
       : createHash('sha256').update('leerwinkel-dev-only-field-key').digest(),

@@ -4,6 +4,14 @@
  */
 export const JOB_QUEUES = {
   referralsExpire: 'referrals-expire',
+  /** Moves new outbox events into deliveries and queues them (on NOTIFY, and every minute as a safety net). */
+  webhooksRelay: 'webhooks-relay',
+  /** One job per webhook delivery, retried with exponential backoff. */
+  webhooksDeliver: 'webhooks-deliver',
+  /** Deliveries whose retries are exhausted (pg-boss dead-letter queue). */
+  webhooksDead: 'webhooks-dead',
+  /** Daily: removes webhook events, deliveries and attempts past their retention. */
+  webhooksPrune: 'webhooks-prune',
 } as const;
 
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { databaseIdentity } from '../database/data-sources.js';
@@ -13,21 +15,66 @@ export interface ScheduledJob {
   run: () => Promise<unknown>;
 }
 
+export interface QueueWorker<T extends object> {
+  name: JobQueueName;
+  /** Parallel workers in this process (each takes one job at a time). */
+  concurrency: number;
+  /** Throwing fails the job: pg-boss retries it per the job's retry options, then dead-letters it. */
+  run: (job: PgBoss.JobWithMetadata<T>) => Promise<unknown>;
+}
+
+export interface Wakeup {
+  /** A PostgreSQL NOTIFY channel; notifications arrive only for committed transactions. */
+  channel: string;
+  run: () => Promise<unknown>;
+}
+
+export type JobToInsert = PgBoss.JobInsert & { name: JobQueueName };
+
+const RECONNECT_MS = 5_000;
+
 /**
- * The PostgreSQL-backed job queue (pg-boss): scheduled jobs run once per schedule across all API processes.
- * Jobs register with `schedule()` during module init; the queue starts after bootstrap (when enabled) and
- * stops on shutdown, letting running jobs finish.
+ * The PostgreSQL-backed job queue (pg-boss): scheduled jobs run once per schedule across all API processes,
+ * queue workers take jobs one by one, and wake-ups run work as soon as another transaction commits a NOTIFY.
+ * Everything registers during module init; the queue starts after bootstrap (when enabled) and stops on
+ * shutdown, letting running jobs finish.
  */
 @Injectable()
 export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
-  private readonly jobs: ScheduledJob[] = [];
+  private readonly scheduled: ScheduledJob[] = [];
+  private readonly workers: QueueWorker<object>[] = [];
+  private readonly wakeups: Wakeup[] = [];
   private boss: PgBoss | undefined;
+  private listener: Client | undefined;
+  private reconnect: NodeJS.Timeout | undefined;
+  private stopping = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  get enabled(): boolean {
+    return this.config.jobsEnabled;
+  }
+
   schedule(job: ScheduledJob): void {
-    this.jobs.push(job);
+    this.scheduled.push(job);
+  }
+
+  work<T extends object>(worker: QueueWorker<T>): void {
+    this.workers.push(worker as unknown as QueueWorker<object>);
+  }
+
+  wakeOn(wakeup: Wakeup): void {
+    this.wakeups.push(wakeup);
+  }
+
+  /** Inserts jobs inside the caller's transaction: they exist exactly when that transaction commits. */
+  async insertWithin(manager: EntityManager, jobs: JobToInsert[]): Promise<void> {
+    if (!this.boss) throw new Error('The job queue is not running in this process');
+    const runner = manager.queryRunner;
+    if (!runner) throw new Error('insertWithin needs a transactional entity manager');
+    const db: PgBoss.Db = { executeSql: async (text, values) => ({ rows: (await runner.query(text, values, true)).records as unknown[] }) };
+    await this.boss.insert(jobs, { db });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,24 +83,85 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       connectionString: databaseIdentity(this.config.database).appUrl,
       schema: JOB_SCHEMA,
       migrate: false,
-      max: 2,
+      max: 2 + this.workers.reduce((sum, worker) => sum + worker.concurrency, 0),
       application_name: 'leerwinkel-jobs',
     });
     boss.on('error', (error) => {
       this.logger.error({ err: error }, 'job queue error');
     });
     await boss.start();
-    for (const job of this.jobs) {
+    this.boss = boss;
+    for (const job of this.scheduled) {
       await boss.schedule(job.name, job.cron);
       await boss.work(job.name, async () => {
         this.logger.log({ job: job.name, result: await job.run() }, 'job done');
       });
     }
-    this.boss = boss;
+    for (const worker of this.workers) {
+      for (let i = 0; i < worker.concurrency; i++) {
+        await boss.work<object>(worker.name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+          if (job) await worker.run(job);
+        });
+      }
+    }
+    if (this.wakeups.length > 0) await this.listen();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.reconnect);
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+    await Promise.all(this.running.values());
     await this.boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
     this.boss = undefined;
+  }
+
+  /** One connection LISTENs for every wake-up channel; it reconnects after a failure and then runs each once. */
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: databaseIdentity(this.config.database).appUrl, application_name: 'leerwinkel-jobs-listen' });
+    const retry = () => {
+      if (this.stopping || this.listener !== client) return;
+      this.listener = undefined;
+      client.end().catch(() => undefined);
+      this.reconnect = setTimeout(() => void this.listen(), RECONNECT_MS);
+    };
+    this.listener = client;
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'job queue listener lost its connection');
+      retry();
+    });
+    client.on('notification', (message) => {
+      for (const wakeup of this.wakeups) if (wakeup.channel === message.channel) this.runWakeup(wakeup);
+    });
+    try {
+      await client.connect();
+      for (const channel of new Set(this.wakeups.map((wakeup) => wakeup.channel))) await client.query(`LISTEN ${channel}`);
+      for (const wakeup of this.wakeups) this.runWakeup(wakeup);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'job queue listener could not connect');
+      retry();
+    }
+  }
+
+  private readonly running = new Map<Wakeup, Promise<unknown>>();
+  private readonly again = new Set<Wakeup>();
+
+  /** Runs a wake-up; a notification during a run makes it run once more afterwards (never two at a time). */
+  private runWakeup(wakeup: Wakeup): void {
+    if (this.running.has(wakeup)) {
+      this.again.add(wakeup);
+      return;
+    }
+    const run = wakeup
+      .run()
+      .catch((error: unknown) => {
+        this.logger.error({ err: error, channel: wakeup.channel }, 'wake-up failed');
+      })
+      .finally(() => {
+        this.running.delete(wakeup);
+        if (this.again.delete(wakeup) && !this.stopping) this.runWakeup(wakeup);
+      });
+    this.running.set(wakeup, run);
   }
 }

@@ -20,6 +20,10 @@ export async function installJobSchema(identity: DatabaseIdentity): Promise<void
   try {
     const app = quoteIdent(identity.roles.app);
     await client.query(`GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO ${app}`);
+    // The webhook dispatcher queues deliveries in the same transaction that records them.
+    const webhooks = quoteIdent(identity.roles.webhooks);
+    await client.query(`GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO ${webhooks}`);
+    await client.query(`GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${webhooks}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${app}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${JOB_SCHEMA} TO ${app}`);
     await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${JOB_SCHEMA} TO ${app}`);

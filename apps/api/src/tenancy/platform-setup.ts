@@ -26,6 +26,7 @@ export async function setUpPlatform(
   await createRoleIfMissing(runner, roles.app, 'LOGIN NOINHERIT');
   await createRoleIfMissing(runner, roles.regionBase, 'NOLOGIN');
   await createRoleIfMissing(runner, roles.partner, 'NOLOGIN');
+  await createRoleIfMissing(runner, roles.webhooks, 'NOLOGIN');
   await runner.query(`ALTER ROLE ${app} WITH LOGIN NOINHERIT PASSWORD ${escapeLiteral(appPassword)}`);
   await runner.query(`ALTER ROLE ${app} IN DATABASE "${db.replaceAll('"', '""')}" SET search_path = ''`);
 
@@ -68,15 +69,11 @@ export async function setUpPlatform(
  * `leerwinkel.partner_id`, which the units of work set per transaction. A missing setting matches nothing.
  */
 async function setUpExchange(runner: QueryRunner, roles: PlatformRoles): Promise<void> {
-  const app = quoteIdent(roles.app);
   const region = quoteIdent(roles.regionBase);
   const partner = quoteIdent(roles.partner);
-  const [{ member }] = (await runner.query(
-    'SELECT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member WHERE r.rolname = $1 AND u.rolname = $2) AS member',
-    [roles.partner, roles.app],
-  )) as [{ member: boolean }];
-  if (!member) await runner.query(`GRANT ${partner} TO ${app} WITH INHERIT FALSE, SET TRUE`);
-  await runner.query(`GRANT USAGE ON SCHEMA exchange TO ${region}, ${partner}`);
+  const webhooks = quoteIdent(roles.webhooks);
+  for (const role of [roles.partner, roles.webhooks]) await grantSetOnly(runner, role, roles.app);
+  await runner.query(`GRANT USAGE ON SCHEMA exchange TO ${region}, ${partner}, ${webhooks}`);
   await runner.query(`GRANT SELECT, INSERT, UPDATE ON exchange.referral TO ${region}`);
   // A partner may change only the state of its referrals, never the packet, the region or the addressee.
   await runner.query(`REVOKE UPDATE ON exchange.referral FROM ${partner}`);
@@ -84,20 +81,59 @@ async function setUpExchange(runner: QueryRunner, roles: PlatformRoles): Promise
   await runner.query(`GRANT SELECT, INSERT ON exchange.referral_event TO ${region}, ${partner}`);
   await runner.query(`GRANT SELECT, UPDATE ON exchange.registration TO ${region}`);
   await runner.query(`GRANT SELECT, INSERT ON exchange.registration TO ${partner}`);
+  // Webhooks: owners manage their endpoints, add events to the outbox, read and replay their deliveries;
+  // the dispatcher reads everything it must send and records what happened.
+  await runner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON exchange.webhook_endpoint TO ${region}, ${partner}`);
+  await runner.query(`GRANT SELECT, INSERT ON exchange.webhook_event, exchange.webhook_delivery TO ${region}, ${partner}`);
+  await runner.query(`GRANT SELECT ON exchange.webhook_attempt TO ${region}, ${partner}`);
+  await runner.query(`GRANT SELECT ON exchange.webhook_endpoint TO ${webhooks}`);
+  await runner.query(`GRANT SELECT, UPDATE, DELETE ON exchange.webhook_event TO ${webhooks}`);
+  await runner.query(`GRANT SELECT, INSERT, UPDATE ON exchange.webhook_delivery TO ${webhooks}`);
+  await runner.query(`GRANT SELECT, INSERT ON exchange.webhook_attempt TO ${webhooks}`);
   const regionRows = "region_id = nullif(current_setting('leerwinkel.region_id', true), '')::uuid";
   const partnerRows = "partner_id = nullif(current_setting('leerwinkel.partner_id', true), '')::uuid";
+  const own = (rows: string) => `USING (${rows}) WITH CHECK (${rows})`;
+  // A partner may address an event only to a region it exchanges referrals or registrations with.
+  const partnerEvent = `${partnerRows} AND (region_id IS NULL
+    OR EXISTS (SELECT 1 FROM exchange.referral r WHERE r.region_id = webhook_event.region_id)
+    OR EXISTS (SELECT 1 FROM exchange.registration g WHERE g.region_id = webhook_event.region_id))`;
+  // A replay is a new delivery of a visible event to one of the owner's own endpoints.
+  const ownDelivery = (rows: string) =>
+    `USING (${rows}) WITH CHECK (${rows} AND EXISTS (SELECT 1 FROM exchange.webhook_endpoint e WHERE e.id = endpoint_id) AND EXISTS (SELECT 1 FROM exchange.webhook_event v WHERE v.id = event_id))`;
+  const visibleReferral = 'EXISTS (SELECT 1 FROM exchange.referral r WHERE r.id = referral_id)';
+  const visibleDelivery = 'EXISTS (SELECT 1 FROM exchange.webhook_delivery d WHERE d.id = delivery_id)';
   const policies: [string, string, string, string][] = [
-    ['region_rows', 'exchange.referral', region, `USING (${regionRows}) WITH CHECK (${regionRows})`],
-    ['partner_rows', 'exchange.referral', partner, `USING (${partnerRows}) WITH CHECK (${partnerRows})`],
-    ['region_rows', 'exchange.registration', region, `USING (${regionRows}) WITH CHECK (${regionRows})`],
-    ['partner_rows', 'exchange.registration', partner, `USING (${partnerRows}) WITH CHECK (${partnerRows})`],
-    ['visible_referrals', 'exchange.referral_event', `${region}, ${partner}`, 'USING (EXISTS (SELECT 1 FROM exchange.referral r WHERE r.id = referral_id)) WITH CHECK (EXISTS (SELECT 1 FROM exchange.referral r WHERE r.id = referral_id))'],
+    ['region_rows', 'exchange.referral', region, own(regionRows)],
+    ['partner_rows', 'exchange.referral', partner, own(partnerRows)],
+    ['region_rows', 'exchange.registration', region, own(regionRows)],
+    ['partner_rows', 'exchange.registration', partner, own(partnerRows)],
+    ['visible_referrals', 'exchange.referral_event', `${region}, ${partner}`, `USING (${visibleReferral}) WITH CHECK (${visibleReferral})`],
+    ['region_rows', 'exchange.webhook_endpoint', region, own(regionRows)],
+    ['partner_rows', 'exchange.webhook_endpoint', partner, own(partnerRows)],
+    ['dispatcher', 'exchange.webhook_endpoint', webhooks, 'USING (true)'],
+    ['region_rows', 'exchange.webhook_event', region, own(regionRows)],
+    ['partner_rows', 'exchange.webhook_event', partner, `USING (${partnerRows}) WITH CHECK (${partnerEvent})`],
+    ['dispatcher', 'exchange.webhook_event', webhooks, 'USING (true) WITH CHECK (true)'],
+    ['region_rows', 'exchange.webhook_delivery', region, ownDelivery(regionRows)],
+    ['partner_rows', 'exchange.webhook_delivery', partner, ownDelivery(partnerRows)],
+    ['dispatcher', 'exchange.webhook_delivery', webhooks, 'USING (true) WITH CHECK (true)'],
+    ['visible_deliveries', 'exchange.webhook_attempt', `${region}, ${partner}`, `USING (${visibleDelivery})`],
+    ['dispatcher', 'exchange.webhook_attempt', webhooks, 'USING (true) WITH CHECK (true)'],
   ];
   for (const [name, table, to, rule] of policies) {
     const [schema = '', tableName = ''] = table.split('.');
     const existing = (await runner.query('SELECT 1 FROM pg_policies WHERE schemaname = $1 AND tablename = $2 AND policyname = $3', [schema, tableName, name])) as unknown[];
     if (existing.length === 0) await runner.query(`CREATE POLICY ${name} ON ${table} TO ${to} ${rule}`);
   }
+}
+
+/** The API's login role may switch to `role` (SET ROLE) but never inherits its privileges. */
+async function grantSetOnly(runner: QueryRunner, role: string, app: string): Promise<void> {
+  const [{ member }] = (await runner.query(
+    'SELECT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member WHERE r.rolname = $1 AND u.rolname = $2) AS member',
+    [role, app],
+  )) as [{ member: boolean }];
+  if (!member) await runner.query(`GRANT ${quoteIdent(role)} TO ${quoteIdent(app)} WITH INHERIT FALSE, SET TRUE`);
 }
 
 async function createRoleIfMissing(runner: QueryRunner, role: string, options: string): Promise<void> {

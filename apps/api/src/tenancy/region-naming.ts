@@ -12,10 +12,12 @@ export interface PlatformRoles {
   regionBase: string;
   /** Role of partner requests: only the exchange area, only its own rows (row-level security). */
   partner: string;
+  /** Role of the webhook dispatcher: reads the outbox and records deliveries of every owner. */
+  webhooks: string;
 }
 
 export function platformRoles(prefix: string): PlatformRoles {
-  return { app: `${prefix}_app`, regionBase: `${prefix}_region`, partner: `${prefix}_partner` };
+  return { app: `${prefix}_app`, regionBase: `${prefix}_region`, partner: `${prefix}_partner`, webhooks: `${prefix}_webhooks` };
 }
 
 export function regionSchemaName(slug: string): string {

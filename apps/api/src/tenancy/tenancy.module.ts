@@ -6,11 +6,12 @@ import { RegionRegistryRepository } from './region-registry.repository.js';
 import { RegionUnitOfWork } from './region-unit-of-work.js';
 import { RegionProvisioning } from './owner-data-source.js';
 import { PartnerUnitOfWork } from './partner-unit-of-work.js';
+import { DispatcherUnitOfWork } from './dispatcher-unit-of-work.js';
 
 @Global()
 @Module({
-  providers: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork, RegionProvisioning, PartnerUnitOfWork],
-  exports: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork, RegionProvisioning, PartnerUnitOfWork],
+  providers: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork, RegionProvisioning, PartnerUnitOfWork, DispatcherUnitOfWork],
+  exports: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork, RegionProvisioning, PartnerUnitOfWork, DispatcherUnitOfWork],
 })
 export class TenancyModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

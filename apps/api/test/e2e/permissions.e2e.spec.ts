@@ -6,6 +6,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { PARTNER_SCOPES } from '@leerwinkel/contracts';
 import { REPO_ROOT } from '../../src/config/config.js';
 import type { ProvisionedRegion } from '../../src/tenancy/region-provisioner.js';
 import { createTestContext, signIn, type TestContext, type TestUser } from '../support/test-context.js';
@@ -77,7 +78,7 @@ describe('route × principal matrix (docs/permissions.md)', () => {
     const created = await request(app.getHttpServer())
       .post(`/api/v1/admin/partners/${partnerId}/clients`)
       .set(headers.get('platform admin') ?? {})
-      .send({ name: 'matrix', scopes: ['referrals:read', 'referrals:write', 'registrations:write'] })
+      .send({ name: 'matrix', scopes: [...PARTNER_SCOPES] })
       .expect(201);
     const { client, clientSecret } = created.body as { client: { clientId: string }; clientSecret: string };
     const token = await request(app.getHttpServer())
@@ -109,6 +110,8 @@ describe('route × principal matrix (docs/permissions.md)', () => {
       offerId: '00000000-0000-4000-8000-000000000005',
       referralId: '00000000-0000-4000-8000-000000000006',
       registrationId: '00000000-0000-4000-8000-000000000007',
+      endpointId: '00000000-0000-4000-8000-000000000008',
+      deliveryId: '00000000-0000-4000-8000-000000000009',
     }));
     const mismatches: string[] = [];
     for (const [route, allowed] of documentedMatrix()) {

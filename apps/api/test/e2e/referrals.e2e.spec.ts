@@ -61,6 +61,7 @@ describe('referrals: the closed loop between a leerwinkel and a partner', () => 
         employmentStatus: 'job_seeker',
         targetGroups: ['low_qualified'],
         referralSource: 'self',
+        confirmNewPerson: true,
       })
       .expect(201)).body as { id: string };
     const kase = (await inRegion(auth, slug).post('/cases', { learnerId: learner.id, kind: 'guidance', learningQuestion: 'Wil een opleiding zorgkundige volgen.' }).expect(201)).body as { id: string };
@@ -104,6 +105,16 @@ describe('referrals: the closed loop between a leerwinkel and a partner', () => 
     const illegal = await asPartner(partnerA.token).post(`/referrals/${sent.id}/transitions`, { to: 'accepted' });
     expect(illegal.status).toBe(409);
     expect(illegal.body).toMatchObject({ code: 'REFERRAL.INVALID_TRANSITION' });
+  });
+
+  it('keeps the history in order when event ids gain a digit (numeric, not text, order)', async () => {
+    const { caseId } = await caseFor(counsellor, region.slug, partnerA.id);
+    await ctx.owner.query("SELECT setval(pg_get_serial_sequence('exchange.referral_event', 'id'), greatest(999999998, (SELECT max(id) FROM exchange.referral_event)))");
+    const sent = (await inRegion(counsellor).post(`/cases/${caseId}/referrals`, { partnerId: partnerA.id, share }).expect(201)).body as Referral;
+    await asPartner(partnerA.token).post(`/referrals/${sent.id}/transitions`, { to: 'received' }).expect(200);
+    await asPartner(partnerA.token).post(`/referrals/${sent.id}/transitions`, { to: 'accepted' }).expect(200);
+    const seen = (await inRegion(counsellor).get(`/referrals/${sent.id}`).expect(200)).body as { events: { id: string; to: string }[] };
+    expect(seen.events.map((e) => e.to)).toEqual(['sent', 'received', 'accepted']);
   });
 
   it('shares only what the counsellor chose', async () => {

@@ -109,9 +109,58 @@ export async function createTestContext(): Promise<TestContext> {
 }
 
 /** Signs in over HTTP and answers the bearer header value and the refresh cookie. */
-export async function signIn(app: NestExpressApplication, user: { email: string; password: string }): Promise<{ authorization: string; cookie: string }> {
-  const response = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ email: user.email, password: user.password });
+/** Signs a user in on an in-process app or a running API (its URL). */
+export async function signIn(app: NestExpressApplication | string, user: { email: string; password: string }): Promise<{ authorization: string; cookie: string }> {
+  const response = await request(typeof app === 'string' ? app : app.getHttpServer()).post('/api/v1/auth/login').send({ email: user.email, password: user.password });
   if (response.status !== 200) throw new Error(`sign-in of ${user.email} failed: ${response.status} ${response.text}`);
   const cookie = ([response.headers['set-cookie']].flat().find((c) => c?.startsWith('lw_refresh=')) ?? '').split(';')[0] ?? '';
   return { authorization: `Bearer ${(response.body as { accessToken: string }).accessToken}`, cookie };
+}
+
+export interface ApiProcess {
+  /** http://127.0.0.1:<port> of the running API. */
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** The real API in a child process (job queue on), against the test database; see api-process.mjs. */
+export async function startApiProcess(env: Record<string, string> = {}): Promise<ApiProcess> {
+  const { spawn } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./api-process.mjs', import.meta.url))], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => {
+      reject(new Error(`API process not ready after 30 s: ${output}`));
+    }, 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /ready (\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`API process exited with ${String(code)}: ${output}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${String(port)}`,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
+        child.once('exit', () => {
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
 }

@@ -459,6 +459,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/partner/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your webhook endpoints */
+    get: operations['listPartnerWebhooks'];
+    put?: never;
+    /** Register a webhook endpoint (the signing secret is in this answer only) */
+    post: operations['createPartnerWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/webhooks/{endpointId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A webhook endpoint */
+    get: operations['getPartnerWebhook'];
+    put?: never;
+    post?: never;
+    /** Remove a webhook endpoint and its delivery history */
+    delete: operations['deletePartnerWebhook'];
+    options?: never;
+    head?: never;
+    /** Change, pause (enabled=false) or resume a webhook endpoint (If-Match or version) */
+    patch: operations['updatePartnerWebhook'];
+    trace?: never;
+  };
+  '/api/v1/partner/webhooks/{endpointId}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deliveries to an endpoint, newest first (filter by status) */
+    get: operations['listPartnerWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/webhooks/{endpointId}/deliveries/{deliveryId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A delivery with the body sent and every attempt */
+    get: operations['getPartnerWebhookDelivery'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/webhooks/{endpointId}/deliveries/{deliveryId}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send the event of a delivered or failed delivery again (a new delivery, same webhook-id) */
+    post: operations['replayPartnerWebhookDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/webhooks/{endpointId}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** New signing secret (the previous one keeps signing for 24 hours) */
+    post: operations['rotatePartnerWebhookSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/partners': {
     parameters: {
       query?: never;
@@ -756,7 +861,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Record the withdrawal of a consent */
+    /**
+     * Record the withdrawal of a consent
+     * @description A consent to share with a partner: no new referrals to it, the personal data leaves the packets sent under it, and the partner gets `consent.withdrawn`.
+     */
     post: operations['withdrawConsent'];
     delete?: never;
     options?: never;
@@ -963,6 +1071,111 @@ export interface paths {
     patch: operations['updateRegionSettings'];
     trace?: never;
   };
+  '/api/v1/regions/{region}/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your webhook endpoints */
+    get: operations['listRegionWebhooks'];
+    put?: never;
+    /** Register a webhook endpoint (the signing secret is in this answer only) */
+    post: operations['createRegionWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/webhooks/{endpointId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A webhook endpoint */
+    get: operations['getRegionWebhook'];
+    put?: never;
+    post?: never;
+    /** Remove a webhook endpoint and its delivery history */
+    delete: operations['deleteRegionWebhook'];
+    options?: never;
+    head?: never;
+    /** Change, pause (enabled=false) or resume a webhook endpoint (If-Match or version) */
+    patch: operations['updateRegionWebhook'];
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/webhooks/{endpointId}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deliveries to an endpoint, newest first (filter by status) */
+    get: operations['listRegionWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/webhooks/{endpointId}/deliveries/{deliveryId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A delivery with the body sent and every attempt */
+    get: operations['getRegionWebhookDelivery'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/webhooks/{endpointId}/deliveries/{deliveryId}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send the event of a delivered or failed delivery again (a new delivery, same webhook-id) */
+    post: operations['replayRegionWebhookDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/webhooks/{endpointId}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** New signing secret (the previous one keeps signing for 24 hours) */
+    post: operations['rotateRegionWebhookSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1115,7 +1328,7 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
       name: string;
-      scopes: ('referrals:read' | 'referrals:write' | 'registrations:write')[];
+      scopes: ('referrals:read' | 'referrals:write' | 'registrations:write' | 'webhooks:manage')[];
       /** Format: date-time */
       secretRotatedAt: string;
       /** @enum {string} */
@@ -1288,7 +1501,7 @@ export interface components {
     CreateClientDto: {
       /** @example Student administration system */
       name: string;
-      scopes: ('referrals:read' | 'referrals:write' | 'registrations:write')[];
+      scopes: ('referrals:read' | 'referrals:write' | 'registrations:write' | 'webhooks:manage')[];
     };
     CreateConsentDto: {
       /**
@@ -1509,6 +1722,26 @@ export interface components {
       learner: components['schemas']['RegistrationLearnerDto'];
       /** @description What the person asks for. */
       learningQuestion?: string;
+    };
+    CreateWebhookEndpointDto: {
+      /**
+       * @description What this endpoint is for.
+       * @example Intake system (production)
+       */
+      description?: string | null;
+      /**
+       * @description The events this endpoint receives.
+       * @example [
+       *       "referral.created",
+       *       "consent.withdrawn"
+       *     ]
+       */
+      eventTypes: ('referral.created' | 'referral.status_changed' | 'registration.accepted' | 'consent.withdrawn')[];
+      /**
+       * @description Where to POST the events: https, a public host (see the partner API guide).
+       * @example https://api.cvo-brugge.example/leerwinkel/webhooks
+       */
+      url: string;
     };
     HealthChecksDto: {
       database: components['schemas']['HealthIndicatorDto'];
@@ -1801,7 +2034,7 @@ export interface components {
       partner: components['schemas']['PartnerDto'];
       /** @enum {string} */
       principal: 'client' | 'user';
-      scopes: ('referrals:read' | 'referrals:write' | 'registrations:write')[];
+      scopes: ('referrals:read' | 'referrals:write' | 'registrations:write' | 'webhooks:manage')[];
     };
     PartnerPageDto: {
       items: components['schemas']['PartnerDto'][];
@@ -1925,6 +2158,8 @@ export interface components {
         | 'CASE.INVALID_TRANSITION'
         | 'REFERRAL.NO_SHARING_CONSENT'
         | 'REFERRAL.INVALID_TRANSITION'
+        | 'WEBHOOK.URL_NOT_ALLOWED'
+        | 'WEBHOOK.DELIVERY_PENDING'
         | 'IDEMPOTENCY.KEY_REUSED'
         | 'IDEMPOTENCY.IN_PROGRESS'
         | 'SERVICE.UNAVAILABLE'
@@ -2040,6 +2275,11 @@ export interface components {
       to: string;
     };
     ReferralPacketDto: {
+      /**
+       * @description true: the learner withdrew the consent to share; the personal data was removed from the packet.
+       * @example true
+       */
+      consentWithdrawn?: boolean;
       counsellor: components['schemas']['PacketCounsellorDto'];
       dutchLevel: string | null;
       educationLevel: string | null;
@@ -2567,6 +2807,30 @@ export interface components {
       /** @enum {string} */
       status?: 'active' | 'deactivated';
     };
+    UpdateWebhookEndpointDto: {
+      /** @description What this endpoint is for. */
+      description?: string | null;
+      /**
+       * @description false pauses deliveries (new events are not sent to it).
+       * @example false
+       */
+      enabled?: boolean;
+      /**
+       * @description The events this endpoint receives.
+       * @example [
+       *       "referral.created",
+       *       "consent.withdrawn"
+       *     ]
+       */
+      eventTypes?: ('referral.created' | 'referral.status_changed' | 'registration.accepted' | 'consent.withdrawn')[];
+      /**
+       * @description Where to POST the events.
+       * @example https://api.cvo-brugge.example/leerwinkel/webhooks
+       */
+      url?: string;
+      /** @description The version this change is based on (or If-Match). */
+      version?: number;
+    };
     UserDto: {
       /** @enum {string|null} */
       centralRole: 'analyst' | 'platform_admin' | null;
@@ -2591,6 +2855,230 @@ export interface components {
     UserPageDto: {
       items: components['schemas']['UserDto'][];
       nextCursor: string | null;
+    };
+    WebhookAttemptDto: {
+      /**
+       * Format: date-time
+       * @example 2026-11-29T09:00:42.000Z
+       */
+      at: string;
+      /** @example 87 */
+      durationMs: number;
+      /** @example HTTP 500 */
+      error: string | null;
+      /** @example 500 */
+      responseStatus: number | null;
+    };
+    WebhookDeliveryDetailDto: {
+      attemptLog: components['schemas']['WebhookAttemptDto'][];
+      /** @example 2 */
+      attempts: number;
+      /**
+       * @description The body that is POSTed.
+       * @example {
+       *       "data": {
+       *         "referral": {
+       *           "id": "…",
+       *           "previousStatus": "received",
+       *           "status": "accepted"
+       *         }
+       *       },
+       *       "timestamp": "2026-11-29T09:00:41.000Z",
+       *       "type": "referral.status_changed"
+       *     }
+       */
+      body: Record<string, never>;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T09:00:41.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T09:01:12.000Z
+       */
+      deliveredAt: string | null;
+      /**
+       * Format: uuid
+       * @example 0f4b8a52-3c1d-4e8f-9a6b-7d2c1e5f3a90
+       */
+      endpointId: string;
+      /**
+       * Format: uuid
+       * @description The event; sent as `webhook-id` (the same for retries and replays).
+       * @example c3a9e2f0-7b1d-4c5e-9f8a-6d2b0e4a1c77
+       */
+      eventId: string;
+      /**
+       * @example referral.status_changed
+       * @enum {string}
+       */
+      eventType: 'referral.created' | 'referral.status_changed' | 'registration.accepted' | 'consent.withdrawn';
+      /**
+       * Format: uuid
+       * @example 5d1c9e7a-2b4f-4a63-8e0d-1f9a7c3b6e25
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T09:01:12.000Z
+       */
+      lastAttemptAt: string | null;
+      /** @example null */
+      lastError: string | null;
+      /** @example 200 */
+      lastResponseStatus: number | null;
+      /**
+       * Format: uuid
+       * @description The delivery this one replays.
+       * @example null
+       */
+      replayOf: string | null;
+      /**
+       * @description pending: being attempted; delivered: a 2xx answer; failed: retries exhausted.
+       * @example delivered
+       * @enum {string}
+       */
+      status: 'pending' | 'delivered' | 'failed';
+    };
+    WebhookDeliveryDto: {
+      /** @example 2 */
+      attempts: number;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T09:00:41.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T09:01:12.000Z
+       */
+      deliveredAt: string | null;
+      /**
+       * Format: uuid
+       * @example 0f4b8a52-3c1d-4e8f-9a6b-7d2c1e5f3a90
+       */
+      endpointId: string;
+      /**
+       * Format: uuid
+       * @description The event; sent as `webhook-id` (the same for retries and replays).
+       * @example c3a9e2f0-7b1d-4c5e-9f8a-6d2b0e4a1c77
+       */
+      eventId: string;
+      /**
+       * @example referral.status_changed
+       * @enum {string}
+       */
+      eventType: 'referral.created' | 'referral.status_changed' | 'registration.accepted' | 'consent.withdrawn';
+      /**
+       * Format: uuid
+       * @example 5d1c9e7a-2b4f-4a63-8e0d-1f9a7c3b6e25
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T09:01:12.000Z
+       */
+      lastAttemptAt: string | null;
+      /** @example null */
+      lastError: string | null;
+      /** @example 200 */
+      lastResponseStatus: number | null;
+      /**
+       * Format: uuid
+       * @description The delivery this one replays.
+       * @example null
+       */
+      replayOf: string | null;
+      /**
+       * @description pending: being attempted; delivered: a 2xx answer; failed: retries exhausted.
+       * @example delivered
+       * @enum {string}
+       */
+      status: 'pending' | 'delivered' | 'failed';
+    };
+    WebhookDeliveryPageDto: {
+      items: components['schemas']['WebhookDeliveryDto'][];
+      nextCursor: string | null;
+    };
+    WebhookEndpointCreatedDto: {
+      /**
+       * Format: date-time
+       * @example 2026-11-29T09:00:00.000Z
+       */
+      createdAt: string;
+      /** @example Intake system (production) */
+      description: string | null;
+      /** @example true */
+      enabled: boolean;
+      /**
+       * @example [
+       *       "referral.created",
+       *       "referral.status_changed"
+       *     ]
+       */
+      eventTypes: ('referral.created' | 'referral.status_changed' | 'registration.accepted' | 'consent.withdrawn')[];
+      /**
+       * Format: uuid
+       * @example 0f4b8a52-3c1d-4e8f-9a6b-7d2c1e5f3a90
+       */
+      id: string;
+      /**
+       * @description The signing secret, shown only in this answer.
+       * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw3Qx4Re0xPv0=
+       */
+      secret: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T09:00:00.000Z
+       */
+      updatedAt: string;
+      /** @example https://api.cvo-brugge.example/leerwinkel/webhooks */
+      url: string;
+      /** @example 1 */
+      version: number;
+    };
+    WebhookEndpointDto: {
+      /**
+       * Format: date-time
+       * @example 2026-11-29T09:00:00.000Z
+       */
+      createdAt: string;
+      /** @example Intake system (production) */
+      description: string | null;
+      /** @example true */
+      enabled: boolean;
+      /**
+       * @example [
+       *       "referral.created",
+       *       "referral.status_changed"
+       *     ]
+       */
+      eventTypes: ('referral.created' | 'referral.status_changed' | 'registration.accepted' | 'consent.withdrawn')[];
+      /**
+       * Format: uuid
+       * @example 0f4b8a52-3c1d-4e8f-9a6b-7d2c1e5f3a90
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T09:00:00.000Z
+       */
+      updatedAt: string;
+      /** @example https://api.cvo-brugge.example/leerwinkel/webhooks */
+      url: string;
+      /** @example 1 */
+      version: number;
+    };
+    WebhookEndpointListDto: {
+      items: components['schemas']['WebhookEndpointDto'][];
+    };
+    WebhookSecretDto: {
+      /**
+       * @description The signing secret (Standard Webhooks format). Shown only now: store it. After a rotation the previous secret also signs for 24 hours.
+       * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw3Qx4Re0xPv0=
+       */
+      secret: string;
     };
   };
   responses: never;
@@ -4243,6 +4731,513 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PartnerRegistrationDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listPartnerWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointListDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createPartnerWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (e.g. a UUID). Retrying with the same key and body returns the first answer without doing it again (24 h); the same key with another body is a 422. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookEndpointDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointCreatedDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getPartnerWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  deletePartnerWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updatePartnerWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebhookEndpointDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listPartnerWebhookDeliveries: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+        status?: 'pending' | 'delivered' | 'failed';
+      };
+      header?: never;
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryPageDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getPartnerWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryDetailDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  replayPartnerWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (e.g. a UUID). Retrying with the same key and body returns the first answer without doing it again (24 h); the same key with another body is a 422. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        endpointId: string;
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryDetailDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  rotatePartnerWebhookSecret: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (e.g. a UUID). Retrying with the same key and body returns the first answer without doing it again (24 h); the same key with another body is a 422. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSecretDto'];
         };
       };
       /** @description Problem (problem+json). */
@@ -6711,6 +7706,596 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RegionSettingsDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listRegionWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointListDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createRegionWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookEndpointDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointCreatedDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getRegionWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  deleteRegionWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateRegionWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        endpointId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebhookEndpointDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listRegionWebhookDeliveries: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+        status?: 'pending' | 'delivered' | 'failed';
+      };
+      header?: never;
+      path: {
+        endpointId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryPageDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getRegionWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+        deliveryId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryDetailDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  replayRegionWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+        deliveryId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryDetailDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  rotateRegionWebhookSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSecretDto'];
         };
       };
       /** @description Invalid request (problem+json, field errors in `errors`). */

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { PARTNER_SCOPES } from '@leerwinkel/contracts';
 import { hashSecret } from '../../common/auth/token-hash.js';
 import { DEMO_REGIONS } from './demo-accounts.js';
 
@@ -94,7 +95,7 @@ export async function seedDemoCatalogue(owner: DataSource, passwordHash: string)
       const client = demoClient(partner.key);
       await manager.query(
         'INSERT INTO platform.partner_client (client_id, partner_id, name, secret_hash, scopes) VALUES ($1, $2, $3, $4, $5)',
-        [client.clientId, created.id, 'Demo API client', hashSecret(client.clientSecret), ['referrals:read', 'referrals:write', 'registrations:write']],
+        [client.clientId, created.id, 'Demo API client', hashSecret(client.clientSecret), [...PARTNER_SCOPES]],
       );
       if (partner.type === 'cvo') {
         await manager.query(

@@ -137,8 +137,8 @@ export class CasesRepository {
 
   async transitions(manager: EntityManager, caseId: string, limit: number, afterId?: string): Promise<{ id: string; from: string | null; to: string; note: string | null; byUserId: string; at: Date }[]> {
     return manager.query(
-      `SELECT id::text, from_status AS "from", to_status AS "to", note, by_user AS "byUserId", at FROM case_transition
-        WHERE case_id = $1 AND ($2::bigint IS NULL OR id > $2::bigint) ORDER BY id LIMIT $3`,
+      `SELECT t.id::text AS id, t.from_status AS "from", t.to_status AS "to", t.note, t.by_user AS "byUserId", t.at FROM case_transition t
+        WHERE t.case_id = $1 AND ($2::bigint IS NULL OR t.id > $2::bigint) ORDER BY t.id LIMIT $3`,
       [caseId, afterId ?? null, limit],
     );
   }

@@ -85,10 +85,18 @@ export class LearnersController {
 
   @Post(':learnerId/consents/:consentId/withdraw')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record the withdrawal of a consent' })
+  @ApiOperation({
+    summary: 'Record the withdrawal of a consent',
+    description: 'A consent to share with a partner: no new referrals to it, the personal data leaves the packets sent under it, and the partner gets `consent.withdrawn`.',
+  })
   @ApiOkResponse({ type: ConsentDto })
-  withdrawConsent(@UuidParam('learnerId') id: string, @UuidParam('consentId') consentId: string, @CurrentUser() actor: UserPrincipal): Promise<ConsentDto> {
-    return this.learners.withdrawConsent(id, consentId, actor);
+  withdrawConsent(
+    @CurrentRegion() region: RegionRef,
+    @UuidParam('learnerId') id: string,
+    @UuidParam('consentId') consentId: string,
+    @CurrentUser() actor: UserPrincipal,
+  ): Promise<ConsentDto> {
+    return this.learners.withdrawConsent(region, id, consentId, actor);
   }
 
   @Get(':learnerId/access-log')

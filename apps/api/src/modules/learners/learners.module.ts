@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
+import { ReferralsRepository } from '../referrals/referrals.repository.js';
 import { RegionSettingsRepository } from '../regions/region-settings.repository.js';
 import { ConsentsRepository } from './consents.repository.js';
 import { LearnersController } from './learners.controller.js';
@@ -8,7 +9,7 @@ import { LearnersService } from './learners.service.js';
 
 @Module({
   controllers: [LearnersController],
-  providers: [LearnersService, LearnersRepository, ConsentsRepository, RegionSettingsRepository, FieldCipher],
+  providers: [LearnersService, LearnersRepository, ConsentsRepository, RegionSettingsRepository, ReferralsRepository, FieldCipher],
   exports: [LearnersRepository, ConsentsRepository],
 })
 export class LearnersModule {}

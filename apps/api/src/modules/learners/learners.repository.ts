@@ -170,8 +170,8 @@ export class LearnersRepository {
 
   async accessLog(manager: EntityManager, learnerId: string, limit: number, afterId?: string): Promise<{ id: string; userId: string; accessedAt: Date; parts: string[] }[]> {
     return manager.query(
-      `SELECT id::text, user_id AS "userId", accessed_at AS "accessedAt", parts FROM learner_access
-        WHERE learner_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint) ORDER BY id DESC LIMIT $3`,
+      `SELECT a.id::text AS id, a.user_id AS "userId", a.accessed_at AS "accessedAt", a.parts FROM learner_access a
+        WHERE a.learner_id = $1 AND ($2::bigint IS NULL OR a.id < $2::bigint) ORDER BY a.id DESC LIMIT $3`,
       [learnerId, afterId ?? null, limit],
     );
   }

@@ -12,7 +12,9 @@ import type { RegionRef } from '../../tenancy/region-registry.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PartnersRepository } from '../identity/partners.repository.js';
 import { UsersRepository } from '../identity/users.repository.js';
+import { ReferralsRepository } from '../referrals/referrals.repository.js';
 import { RegionSettingsRepository } from '../regions/region-settings.repository.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import { type ConsentRow, ConsentsRepository } from './consents.repository.js';
 import type { AccessLogPageDto, ConsentDto, ConsentListDto, CreateConsentDto } from './dto/consent.dto.js';
 import type { CreateLearnerDto, InszDto, LearnerDto, LearnerPageDto, ListLearnersQueryDto, UpdateLearnerDto } from './dto/learner.dto.js';
@@ -30,6 +32,8 @@ export class LearnersService {
     private readonly users: UsersRepository,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly referrals: ReferralsRepository,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
   async create(input: CreateLearnerDto, actor: UserPrincipal): Promise<LearnerDto> {
@@ -134,10 +138,25 @@ export class LearnersService {
     });
   }
 
-  async withdrawConsent(learnerId: string, consentId: string, actor: UserPrincipal): Promise<ConsentDto> {
+  /**
+   * Withdraws a consent. A consent to share with a partner also takes the personal data out of the packets of
+   * the referrals sent under it, and tells the partner (`consent.withdrawn` webhook) in the same transaction.
+   */
+  async withdrawConsent(region: RegionRef, learnerId: string, consentId: string, actor: UserPrincipal): Promise<ConsentDto> {
     return this.unitOfWork.run(async (manager) => {
       await this.requireLearner(manager, learnerId);
       const withdrawn = await this.consents.withdraw(manager, learnerId, consentId, actor.userId);
+      if (withdrawn?.purpose === 'partner_sharing' && withdrawn.partnerId) {
+        const referralIds = await this.referrals.redactForConsent(manager, withdrawn.id);
+        await this.outbox.add(manager, {
+          regionId: region.id,
+          partnerId: withdrawn.partnerId,
+          event: {
+            type: 'consent.withdrawn',
+            data: { consent: { region: { slug: region.slug }, partnerId: withdrawn.partnerId, withdrawnAt: new Date(withdrawn.withdrawnAt ?? Date.now()).toISOString(), referralIds } },
+          },
+        });
+      }
       if (withdrawn) return toConsentDto(withdrawn);
       const existing = await this.consents.find(manager, learnerId, consentId);
       if (!existing) throw DomainError.notFound('This consent');

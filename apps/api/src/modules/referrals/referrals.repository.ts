@@ -13,10 +13,12 @@ export interface ReferralPacket {
   dutchLevel: string | null;
   preferredStart: string | null;
   counsellor: { name: string; email: string };
+  consentWithdrawn?: true;
 }
 
 export interface ExchangeRow {
   id: string;
+  regionId: string;
   partnerId: string;
   offerId: string | null;
   status: ReferralStatus;
@@ -49,7 +51,7 @@ export interface ReferralEventRow {
   at: Date;
 }
 
-const EXCHANGE = `x.id, x.partner_id AS "partnerId", x.offer_id AS "offerId", x.status, x.packet, to_char(x.start_date, 'YYYY-MM-DD') AS "startDate",
+const EXCHANGE = `x.id, x.region_id AS "regionId", x.partner_id AS "partnerId", x.offer_id AS "offerId", x.status, x.packet, to_char(x.start_date, 'YYYY-MM-DD') AS "startDate",
   x.decline_reason AS "declineReason", x.declined_by AS "declinedBy", x.respond_by AS "respondBy", x.sent_at AS "sentAt", x.updated_at AS "updatedAt", x.version`;
 const REGION = `${EXCHANGE}, r.case_id AS "caseId", r.consent_id AS "consentId", r.shared, r.created_by AS "createdBy"`;
 
@@ -121,24 +123,42 @@ export class ReferralsRepository {
     id: string,
     to: ReferralStatus,
     details: { startDate?: string | null; declineReason?: string | null; declinedBy?: 'provider' | 'learner' | null },
-  ): Promise<void> {
-    await manager.query(
+  ): Promise<{ version: number; updatedAt: Date }> {
+    const [[row]] = await manager.query<[[{ version: number; updatedAt: Date }], number]>(
       `UPDATE exchange.referral SET status = $2,
               start_date = coalesce($3::date, start_date),
               decline_reason = CASE WHEN $2 = 'declined' THEN $4 ELSE decline_reason END,
               declined_by = CASE WHEN $2 = 'declined' THEN $5 ELSE declined_by END,
               updated_at = clock_timestamp(), version = version + 1
-        WHERE id = $1`,
+        WHERE id = $1 RETURNING version, updated_at AS "updatedAt"`,
       [id, to, details.startDate ?? null, details.declineReason ?? null, details.declinedBy ?? null],
     );
+    return row;
   }
 
-  /** Unanswered referrals past their answer date become expired; answers their ids. */
-  async expireDue(manager: EntityManager, now: Date): Promise<string[]> {
-    const [rows] = await manager.query<[{ id: string }[], number]>(
-      `UPDATE exchange.referral SET status = 'expired', updated_at = clock_timestamp(), version = version + 1
-        WHERE status IN ('sent', 'received') AND respond_by < $1 RETURNING id`,
+  /** Unanswered referrals past their answer date become expired; answers them as they were before and after. */
+  async expireDue(manager: EntityManager, now: Date): Promise<{ before: ExchangeRow; after: { version: number; updatedAt: Date } }[]> {
+    const due = await manager.query<ExchangeRow[]>(
+      `SELECT ${EXCHANGE} FROM exchange.referral x WHERE x.status IN ('sent', 'received') AND x.respond_by < $1 FOR UPDATE`,
       [now],
+    );
+    const expired = [];
+    for (const before of due) expired.push({ before, after: await this.setStatus(manager, before.id, 'expired', {}) });
+    return expired;
+  }
+
+  /**
+   * After the learner withdrew the consent a referral was sent under: the packet keeps only who sent it to whom
+   * (no personal data any more). Answers the referrals concerned.
+   */
+  async redactForConsent(manager: EntityManager, consentId: string): Promise<string[]> {
+    const [rows] = await manager.query<[{ id: string }[], number]>(
+      `UPDATE exchange.referral x SET packet = jsonb_build_object('region', x.packet->'region', 'partner', x.packet->'partner', 'offer', x.packet->'offer',
+              'learner', null, 'learningQuestion', null, 'educationLevel', null, 'dutchLevel', null, 'preferredStart', null,
+              'counsellor', x.packet->'counsellor', 'consentWithdrawn', true),
+              updated_at = clock_timestamp(), version = x.version + 1
+         FROM referral r WHERE r.id = x.id AND r.consent_id = $1 RETURNING x.id`,
+      [consentId],
     );
     return rows.map((row) => row.id);
   }
@@ -158,9 +178,9 @@ export class ReferralsRepository {
 
   async events(manager: EntityManager, referralId: string): Promise<ReferralEventRow[]> {
     return manager.query<ReferralEventRow[]>(
-      `SELECT id::text, from_status AS "from", to_status AS "to", reason, note, to_char(start_date, 'YYYY-MM-DD') AS "startDate",
-              actor_kind AS "actorKind", actor_id AS "actorId", at
-         FROM exchange.referral_event WHERE referral_id = $1 ORDER BY id`,
+      `SELECT e.id::text AS id, e.from_status AS "from", e.to_status AS "to", e.reason, e.note, to_char(e.start_date, 'YYYY-MM-DD') AS "startDate",
+              e.actor_kind AS "actorKind", e.actor_id AS "actorId", e.at
+         FROM exchange.referral_event e WHERE e.referral_id = $1 ORDER BY e.id`,
       [referralId],
     );
   }

@@ -14,6 +14,7 @@ import { UsersRepository } from '../identity/users.repository.js';
 import { ConsentsRepository } from '../learners/consents.repository.js';
 import { LearnersRepository } from '../learners/learners.repository.js';
 import { RegionSettingsRepository } from '../regions/region-settings.repository.js';
+import { type OutboxEvent, WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import type {
   CreateReferralDto,
   ListPartnerReferralsQueryDto,
@@ -48,6 +49,7 @@ export class ReferralsService {
     private readonly catalogue: CatalogueRepository,
     private readonly users: UsersRepository,
     private readonly registry: RegionRegistryRepository,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
   async create(region: RegionRef, caseId: string, input: CreateReferralDto, actor: UserPrincipal): Promise<ReferralDto> {
@@ -93,7 +95,9 @@ export class ReferralsService {
         { id, caseId, consentId, partnerId: input.partnerId, offerId: offer?.id ?? null, shared: { contactData: input.share.contactData, learningQuestion: input.share.learningQuestion, educationLevel: input.share.educationLevel, dutchLevel: input.share.dutchLevel }, createdBy: actor.userId },
         { regionId: region.id, packet, respondBy: new Date(Date.now() + days * 86_400_000) },
       );
-      return this.requireRegionReferral(manager, id);
+      const created = await this.requireRegionReferral(manager, id);
+      await this.outbox.add(manager, referralEvent('referral.created', created, null, 'region', created));
+      return created;
     });
     return toRegionDto(row);
   }
@@ -162,7 +166,7 @@ export class ReferralsService {
     const to = input.to as ReferralStatus;
     const startDate = 'startDate' in input ? input.startDate : undefined;
     checkReferralTransition({ actor, from: current.status, to, reason: input.reason, startDate });
-    await this.referrals.setStatus(manager, current.id, to, {
+    const changed = await this.referrals.setStatus(manager, current.id, to, {
       startDate: startDate ?? null,
       declineReason: input.reason ?? null,
       declinedBy: to === 'declined' ? (actor === 'partner' ? 'provider' : 'learner') : null,
@@ -174,6 +178,7 @@ export class ReferralsService {
       note: input.note?.trim() || null,
       startDate: startDate ?? null,
     });
+    await this.outbox.add(manager, referralEvent('referral.status_changed', { ...current, status: to }, current.status, actor, changed));
   }
 
   private async requireRegionReferral(manager: EntityManager, id: string, lock = false): Promise<RegionReferralRow> {
@@ -181,6 +186,35 @@ export class ReferralsService {
     if (!row) throw DomainError.notFound('This referral');
     return row;
   }
+}
+
+/** The outbox event of a new referral or a state change (ids and states only). */
+export function referralEvent(
+  type: 'referral.created' | 'referral.status_changed',
+  row: ExchangeRow,
+  previousStatus: ReferralStatus | null,
+  changedBy: ReferralActor,
+  changed: { version: number; updatedAt: Date },
+): OutboxEvent {
+  return {
+    regionId: row.regionId,
+    partnerId: row.partnerId,
+    event: {
+      type,
+      data: {
+        referral: {
+          id: row.id,
+          status: row.status,
+          previousStatus,
+          changedBy,
+          region: { slug: row.packet.region.slug },
+          partnerId: row.partnerId,
+          version: changed.version,
+          updatedAt: new Date(changed.updatedAt).toISOString(),
+        },
+      },
+    },
+  };
 }
 
 function partnerOf(principal: Principal): string {

@@ -5,6 +5,8 @@ import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
 import { CurrentPrincipal, CurrentUser } from '../../common/auth/request-meta.js';
 import { Idempotent } from '../../common/http/idempotency.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
+import { CurrentRegion } from '../../tenancy/current-region.decorator.js';
+import type { RegionRef } from '../../tenancy/region-registry.repository.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
 import { RegionController } from '../../tenancy/region-controller.decorator.js';
 import {
@@ -38,11 +40,12 @@ export class RegionRegistrationsController {
   @ApiOkResponse({ type: AcceptedRegistrationDto })
   @ApiProblemResponses(409)
   acceptRegistration(
+    @CurrentRegion() region: RegionRef,
     @UuidParam('registrationId') id: string,
     @Body() body: AcceptRegistrationDto,
     @CurrentUser() actor: UserPrincipal,
   ): Promise<AcceptedRegistrationDto> {
-    return this.registrations.accept(id, body, actor);
+    return this.registrations.accept(region, id, body, actor);
   }
 }
 

@@ -5,11 +5,12 @@ import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
 import { encodeCursor, readCursor, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { PartnerUnitOfWork } from '../../tenancy/partner-unit-of-work.js';
-import { RegionRegistryRepository } from '../../tenancy/region-registry.repository.js';
+import { type RegionRef, RegionRegistryRepository } from '../../tenancy/region-registry.repository.js';
 import { RegionUnitOfWork } from '../../tenancy/region-unit-of-work.js';
 import { CasesRepository } from '../cases/cases.repository.js';
 import { ConsentsRepository } from '../learners/consents.repository.js';
 import { LearnersRepository } from '../learners/learners.repository.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import type {
   AcceptedRegistrationDto,
   AcceptRegistrationDto,
@@ -37,6 +38,7 @@ export class RegistrationsService {
     private readonly learners: LearnersRepository,
     private readonly cases: CasesRepository,
     private readonly consents: ConsentsRepository,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
   async createByPartner(principal: Principal, slug: string, input: CreateRegistrationDto): Promise<PartnerRegistrationDto> {
@@ -65,7 +67,7 @@ export class RegistrationsService {
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ t: last.createdAt, id: last.id }) : null };
   }
 
-  async accept(id: string, input: AcceptRegistrationDto, actor: UserPrincipal): Promise<AcceptedRegistrationDto> {
+  async accept(region: RegionRef, id: string, input: AcceptRegistrationDto, actor: UserPrincipal): Promise<AcceptedRegistrationDto> {
     return this.regionWork.run(async (manager) => {
       const registration = await this.registrations.find(manager, id, true);
       if (!registration) throw DomainError.notFound('This registration');
@@ -123,6 +125,11 @@ export class RegistrationsService {
       await this.registrations.markAccepted(manager, id, learnerId, caseId);
       const accepted = await this.registrations.find(manager, id);
       if (!accepted) throw DomainError.notFound('This registration');
+      await this.outbox.add(manager, {
+        regionId: region.id,
+        partnerId: accepted.partnerId,
+        event: { type: 'registration.accepted', data: { registration: { id, region: { slug: region.slug }, partnerId: accepted.partnerId, acceptedAt: new Date().toISOString() } } },
+      });
       return { registration: toDto(accepted), learnerId, caseId };
     });
   }

@@ -57,6 +57,8 @@ export class ReferralPacketDto {
   @ApiProperty({ type: 'string', nullable: true }) dutchLevel!: string | null;
   @ApiProperty({ type: 'string', format: 'date', nullable: true }) preferredStart!: string | null;
   @ApiProperty({ type: PacketCounsellorDto }) counsellor!: PacketCounsellorDto;
+  @ApiPropertyOptional({ description: 'true: the learner withdrew the consent to share; the personal data was removed from the packet.', example: true })
+  consentWithdrawn?: boolean;
 }
 
 export class ReferralEventDto {

@@ -5,4 +5,5 @@ export const SCOPE_LABELS = {
   'referrals:read': 'scopes.referralsRead',
   'referrals:write': 'scopes.referralsWrite',
   'registrations:write': 'scopes.registrationsWrite',
+  'webhooks:manage': 'scopes.webhooksManage',
 } as const satisfies Record<PartnerScope, string>;

@@ -1302,24 +1302,37 @@ export interface components {
       nextCursor: string | null;
     };
     CataloguePartnerDto: {
+      /** @example Centrum voor volwassenenonderwijs: Nederlands tweede taal, tweedekansonderwijs, talen, ICT en zorgopleidingen in Brugge en Oostende. */
       description: string | null;
       /** @example 0203.561.230 */
       enterpriseNumber: string | null;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 9b2d3f1a-6c4e-4b8a-8f0d-2e7c5a1b9d33
+       */
       id: string;
+      /** @example CVO Brugge */
       name: string;
+      /** @example 12 */
       offerCount: number;
-      /** @description Set for a local partner: the region that added it. */
+      /**
+       * @description Set for a local partner: the region that added it.
+       * @example west-vlaanderen
+       */
       ownerRegion: string | null;
       regionsServed: components['schemas']['RegionRefDto'][];
       /** @enum {string} */
       status: 'active' | 'inactive';
+      /** @example cvo */
       type: string;
+      /** @example 4 */
       version: number;
+      /** @example https://www.cvo-brugge.example */
       website: string | null;
     };
     CataloguePartnerPageDto: {
       items: components['schemas']['CataloguePartnerDto'][];
+      /** @example eyJuIjoiQ1ZPIEJydWdnZSIsImlkIjoiOWIyZDNmMWEtNmM0ZS00YjhhLThmMGQtMmU3YzVhMWI5ZDMzIn0 */
       nextCursor: string | null;
     };
     ClientDto: {
@@ -1720,7 +1733,10 @@ export interface components {
        */
       consentReference: string;
       learner: components['schemas']['RegistrationLearnerDto'];
-      /** @description What the person asks for. */
+      /**
+       * @description What the person asks for.
+       * @example Wil Nederlands leren (nu niveau A2) en daarna een opleiding zorgkundige volgen.
+       */
       learningQuestion?: string;
     };
     CreateWebhookEndpointDto: {
@@ -1906,22 +1922,49 @@ export interface components {
       role: 'counsellor' | 'coordinator';
     };
     OfferDto: {
+      /** @example 0 */
       costEur: number | null;
+      /** @example Gratis voor wie nog geen diploma secundair onderwijs heeft; cursusmateriaal ongeveer € 40. */
       costNote: string | null;
+      /** @example Behaal je diploma secundair onderwijs in modules, overdag of op avond, met begeleiding op maat. */
       description: string | null;
+      /** @example Vanaf 18 jaar, zonder diploma secundair onderwijs. */
       eligibility: string | null;
+      /** @example 4 */
       eqfLevel: number | null;
+      /** @example Maak een afspraak voor een intakegesprek aan het onthaal van de campus; breng je identiteitskaart mee. */
       howToApply: string | null;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 6e8a1d4c-5f2b-4c7e-b3a9-0d1f2e3c4b5a
+       */
       id: string;
+      /** @example isced_3 */
       iscedLevel: string | null;
+      /**
+       * @example [
+       *       "nl"
+       *     ]
+       */
       languages: string[];
       locations: components['schemas']['OfferLocationDto'][];
+      /** @example Tweedekansonderwijs — diploma secundair onderwijs */
       name: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 9b2d3f1a-6c4e-4b8a-8f0d-2e7c5a1b9d33
+       */
       partnerId: string;
+      /**
+       * @example [
+       *       "2027-02-01",
+       *       "2027-09-13"
+       *     ]
+       */
       startDates: string[];
+      /** @example open */
       status: string;
+      /** @example 3 */
       version: number;
     };
     OfferFieldsDto: {
@@ -1975,15 +2018,26 @@ export interface components {
     };
     OfferListDto: {
       items: components['schemas']['OfferDto'][];
+      /** @example null */
       nextCursor: string | null;
     };
     OfferLocationDto: {
-      /** @description Street and number. */
+      /**
+       * @description Street and number.
+       * @example Rijselstraat 5
+       */
       address?: string;
-      /** @description Municipality. */
+      /**
+       * @description Municipality.
+       * @example Brugge
+       */
       municipality?: string;
-      /** @description Campus or place name. */
+      /**
+       * @description Campus or place name.
+       * @example Campus Sint-Michiels
+       */
       name: string;
+      /** @example 8200 */
       postalCode?: string;
     };
     OrganisationDto: {
@@ -2024,8 +2078,12 @@ export interface components {
       slug: string;
     };
     PartnerDto: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 9b2d3f1a-6c4e-4b8a-8f0d-2e7c5a1b9d33
+       */
       id: string;
+      /** @example CVO Brugge */
       name: string;
       /** @enum {string} */
       status: 'active' | 'inactive';
@@ -2050,6 +2108,7 @@ export interface components {
        *     ]
        */
       allowedTransitions: string[];
+      /** @example null */
       declineReason: string | null;
       /** @enum {string|null} */
       declinedBy: 'provider' | 'learner' | null;
@@ -2071,7 +2130,10 @@ export interface components {
        * @example 2026-11-29T09:30:00.000Z
        */
       sentAt: string;
-      /** Format: date */
+      /**
+       * Format: date
+       * @example 2027-02-01
+       */
       startDate: string | null;
       /**
        * @example received
@@ -2096,16 +2158,24 @@ export interface components {
        * @example 2026-11-30T14:02:11.000Z
        */
       updatedAt: string;
+      /** @example 2 */
       version: number;
     };
     PartnerReferralPageDto: {
       items: components['schemas']['PartnerReferralDto'][];
+      /** @example eyJ0IjoiMjAyNi0xMS0zMFQxNDowMjoxMS4wMDBaIiwiaWQiOiIzZjZjMWM5ZS0yYjdhLTRkMGUtOWE1MS02YjFmMGUyZDhjNDQifQ */
       nextCursor: string | null;
     };
     PartnerRegistrationDto: {
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @example 2026-11-20T10:12:34.000Z
+       */
       createdAt: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 7c4e2a91-0d3b-4f6e-8a15-3b9d6f2c1e08
+       */
       id: string;
       /** @enum {string} */
       status: 'pending' | 'accepted';
@@ -2206,6 +2276,7 @@ export interface components {
       allowedTransitions: string[];
       /** Format: uuid */
       caseId: string;
+      /** @example null */
       declineReason: string | null;
       /** @enum {string|null} */
       declinedBy: 'provider' | 'learner' | null;
@@ -2234,7 +2305,10 @@ export interface components {
        */
       sentAt: string;
       shared: components['schemas']['ShareChoiceDto'];
-      /** Format: date */
+      /**
+       * Format: date
+       * @example 2027-02-01
+       */
       startDate: string | null;
       /**
        * @example received
@@ -2259,19 +2333,31 @@ export interface components {
        * @example 2026-11-30T14:02:11.000Z
        */
       updatedAt: string;
+      /** @example 2 */
       version: number;
     };
     ReferralEventDto: {
       /** @enum {string} */
       actorKind: 'region' | 'partner' | 'system';
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @example 2026-12-02T10:15:00.000Z
+       */
       at: string;
+      /** @example accepted */
       from: string | null;
+      /** @example 1842 */
       id: string;
+      /** @example Intake op 25 januari; start in de avondgroep op maandag. */
       note: string | null;
+      /** @example null */
       reason: string | null;
-      /** Format: date */
+      /**
+       * Format: date
+       * @example 2027-02-01
+       */
       startDate: string | null;
+      /** @example scheduled */
       to: string;
     };
     ReferralPacketDto: {
@@ -2281,15 +2367,21 @@ export interface components {
        */
       consentWithdrawn?: boolean;
       counsellor: components['schemas']['PacketCounsellorDto'];
+      /** @example A2 */
       dutchLevel: string | null;
+      /** @example isced_2 */
       educationLevel: string | null;
       /** @description Only when contact data was shared. */
       learner: components['schemas']['PacketLearnerDto'] | null;
+      /** @example Ik wil beter Nederlands leren om daarna een opleiding zorgkundige te volgen. */
       learningQuestion: string | null;
       offer: components['schemas']['PacketRefDto'] | null;
       /** @description The partner organisation the referral is addressed to. */
       partner: components['schemas']['PacketRefDto'];
-      /** Format: date */
+      /**
+       * Format: date
+       * @example 2027-02-01
+       */
       preferredStart: string | null;
       region: components['schemas']['PacketRegionDto'];
     };
@@ -2298,7 +2390,10 @@ export interface components {
       nextCursor: string | null;
     };
     ReferralTransitionDto: {
-      /** @description Note. */
+      /**
+       * @description Note.
+       * @example Intake op 25 januari; start in de avondgroep op maandag.
+       */
       note?: string;
       /**
        * @description Required to decline.
@@ -2392,7 +2487,9 @@ export interface components {
       nextCursor: string | null;
     };
     RegionRefDto: {
+      /** @example Leerwinkel West-Vlaanderen */
       displayName: string;
+      /** @example west-vlaanderen */
       slug: string;
     };
     RegionReferralTransitionDto: {
@@ -2491,6 +2588,7 @@ export interface components {
       /**
        * Format: email
        * @description E-mail address.
+       * @example olena.kovalenko@voorbeeld.be
        */
       email?: string;
       /**
@@ -2503,12 +2601,22 @@ export interface components {
        * @example Kovalenko
        */
       lastName: string;
-      /** @description Municipality. */
+      /**
+       * @description Municipality.
+       * @example Brugge
+       */
       municipality?: string;
-      /** @description Native language (ISO 639). */
+      /**
+       * @description Native language (ISO 639).
+       * @example uk
+       */
       nativeLanguage?: string;
-      /** @description Phone number. */
+      /**
+       * @description Phone number.
+       * @example +32 468 23 45 67
+       */
       phone?: string;
+      /** @example 8000 */
       postalCode?: string;
     };
     RegistrationPageDto: {
@@ -2808,7 +2916,10 @@ export interface components {
       status?: 'active' | 'deactivated';
     };
     UpdateWebhookEndpointDto: {
-      /** @description What this endpoint is for. */
+      /**
+       * @description What this endpoint is for.
+       * @example Intake system (production)
+       */
       description?: string | null;
       /**
        * @description false pauses deliveries (new events are not sent to it).
@@ -2828,7 +2939,10 @@ export interface components {
        * @example https://api.cvo-brugge.example/leerwinkel/webhooks
        */
       url?: string;
-      /** @description The version this change is based on (or If-Match). */
+      /**
+       * @description The version this change is based on (or If-Match).
+       * @example 1
+       */
       version?: number;
     };
     UserDto: {
@@ -2999,6 +3113,7 @@ export interface components {
     };
     WebhookDeliveryPageDto: {
       items: components['schemas']['WebhookDeliveryDto'][];
+      /** @example eyJ0IjoiMjAyNi0xMS0yOVQwOTowMDo0MS4wMDBaIiwiaWQiOiI1ZDFjOWU3YS0yYjRmLTRhNjMtOGUwZC0xZjlhN2MzYjZlMjUifQ */
       nextCursor: string | null;
     };
     WebhookEndpointCreatedDto: {

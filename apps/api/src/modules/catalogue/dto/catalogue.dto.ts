@@ -45,27 +45,32 @@ export class UpdatePartnerDto {
 }
 
 export class RegionRefDto {
-  @ApiProperty() slug!: string;
-  @ApiProperty() displayName!: string;
+  @ApiProperty({ example: 'west-vlaanderen' }) slug!: string;
+  @ApiProperty({ example: 'Leerwinkel West-Vlaanderen' }) displayName!: string;
 }
 
 export class CataloguePartnerDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty() type!: string;
+  @ApiProperty({ format: 'uuid', example: '9b2d3f1a-6c4e-4b8a-8f0d-2e7c5a1b9d33' }) id!: string;
+  @ApiProperty({ example: 'CVO Brugge' }) name!: string;
+  @ApiProperty({ example: 'cvo' }) type!: string;
   @ApiProperty({ enum: ['active', 'inactive'] }) status!: 'active' | 'inactive';
   @ApiProperty({ type: 'string', nullable: true, example: '0203.561.230' }) enterpriseNumber!: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) website!: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) description!: string | null;
-  @ApiProperty({ type: 'string', nullable: true, description: 'Set for a local partner: the region that added it.' }) ownerRegion!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'https://www.cvo-brugge.example' }) website!: string | null;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: 'Centrum voor volwassenenonderwijs: Nederlands tweede taal, tweedekansonderwijs, talen, ICT en zorgopleidingen in Brugge en Oostende.',
+  })
+  description!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'Set for a local partner: the region that added it.', example: 'west-vlaanderen' }) ownerRegion!: string | null;
   @ApiProperty({ type: [RegionRefDto] }) regionsServed!: RegionRefDto[];
-  @ApiProperty() offerCount!: number;
-  @ApiProperty() version!: number;
+  @ApiProperty({ example: 12 }) offerCount!: number;
+  @ApiProperty({ example: 4 }) version!: number;
 }
 
 export class CataloguePartnerPageDto {
   @ApiProperty({ type: [CataloguePartnerDto] }) items!: CataloguePartnerDto[];
-  @ApiProperty({ type: 'string', nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'eyJuIjoiQ1ZPIEJydWdnZSIsImlkIjoiOWIyZDNmMWEtNmM0ZS00YjhhLThmMGQtMmU3YzVhMWI5ZDMzIn0' }) nextCursor!: string | null;
 }
 
 export class ListCatalogueQueryDto extends PageQueryDto {
@@ -78,10 +83,10 @@ export class ListCatalogueQueryDto extends PageQueryDto {
 }
 
 export class OfferLocationDto {
-  @TextField({ description: 'Campus or place name.', maxLength: 200, minLength: 1 }) name!: string;
-  @TextField({ description: 'Street and number.', maxLength: 200, optional: true }) address?: string;
-  @ApiPropertyOptional({ pattern: '^[0-9]{4}$' }) @IsOptional() @Matches(/^[0-9]{4}$/, { message: 'postalCode must be 4 digits' }) postalCode?: string;
-  @TextField({ description: 'Municipality.', maxLength: 100, optional: true }) municipality?: string;
+  @TextField({ description: 'Campus or place name.', maxLength: 200, minLength: 1, example: 'Campus Sint-Michiels' }) name!: string;
+  @TextField({ description: 'Street and number.', maxLength: 200, optional: true, example: 'Rijselstraat 5' }) address?: string;
+  @ApiPropertyOptional({ pattern: '^[0-9]{4}$', example: '8200' }) @IsOptional() @Matches(/^[0-9]{4}$/, { message: 'postalCode must be 4 digits' }) postalCode?: string;
+  @TextField({ description: 'Municipality.', maxLength: 100, optional: true, example: 'Brugge' }) municipality?: string;
 }
 
 export class OfferFieldsDto {
@@ -121,26 +126,29 @@ export class OfferFieldsDto {
 }
 
 export class OfferDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) partnerId!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ type: 'string', nullable: true }) description!: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) iscedLevel!: string | null;
-  @ApiProperty({ type: 'integer', nullable: true }) eqfLevel!: number | null;
-  @ApiProperty({ type: [String] }) languages!: string[];
+  @ApiProperty({ format: 'uuid', example: '6e8a1d4c-5f2b-4c7e-b3a9-0d1f2e3c4b5a' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '9b2d3f1a-6c4e-4b8a-8f0d-2e7c5a1b9d33' }) partnerId!: string;
+  @ApiProperty({ example: 'Tweedekansonderwijs — diploma secundair onderwijs' }) name!: string;
+  @ApiProperty({ type: 'string', nullable: true, example: 'Behaal je diploma secundair onderwijs in modules, overdag of op avond, met begeleiding op maat.' })
+  description!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'isced_3' }) iscedLevel!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 4 }) eqfLevel!: number | null;
+  @ApiProperty({ type: [String], example: ['nl'] }) languages!: string[];
   @ApiProperty({ type: [OfferLocationDto] }) locations!: OfferLocationDto[];
-  @ApiProperty({ type: [String] }) startDates!: string[];
-  @ApiProperty({ type: 'number', nullable: true }) costEur!: number | null;
-  @ApiProperty({ type: 'string', nullable: true }) costNote!: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) eligibility!: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) howToApply!: string | null;
-  @ApiProperty() status!: string;
-  @ApiProperty() version!: number;
+  @ApiProperty({ type: [String], example: ['2027-02-01', '2027-09-13'] }) startDates!: string[];
+  @ApiProperty({ type: 'number', nullable: true, example: 0 }) costEur!: number | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'Gratis voor wie nog geen diploma secundair onderwijs heeft; cursusmateriaal ongeveer € 40.' })
+  costNote!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'Vanaf 18 jaar, zonder diploma secundair onderwijs.' }) eligibility!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'Maak een afspraak voor een intakegesprek aan het onthaal van de campus; breng je identiteitskaart mee.' })
+  howToApply!: string | null;
+  @ApiProperty({ example: 'open' }) status!: string;
+  @ApiProperty({ example: 3 }) version!: number;
 }
 
 export class OfferListDto {
   @ApiProperty({ type: [OfferDto] }) items!: OfferDto[];
-  @ApiProperty({ type: 'string', nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: null }) nextCursor!: string | null;
 }
 
 export class RegionLocalPartnerDto extends PartnerFieldsDto {}

@@ -4,8 +4,8 @@ import { PARTNER_SCOPES, type PartnerScope } from '@leerwinkel/contracts';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
 export class PartnerDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'uuid', example: '9b2d3f1a-6c4e-4b8a-8f0d-2e7c5a1b9d33' }) id!: string;
+  @ApiProperty({ example: 'CVO Brugge' }) name!: string;
   @ApiProperty({ enum: ['active', 'inactive'] }) status!: 'active' | 'inactive';
 }
 

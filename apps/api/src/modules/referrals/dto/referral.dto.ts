@@ -52,24 +52,24 @@ export class ReferralPacketDto {
   @ApiProperty({ type: PacketRefDto, description: 'The partner organisation the referral is addressed to.' }) partner!: PacketRefDto;
   @ApiProperty({ type: PacketRefDto, nullable: true }) offer!: PacketRefDto | null;
   @ApiProperty({ type: PacketLearnerDto, nullable: true, description: 'Only when contact data was shared.' }) learner!: PacketLearnerDto | null;
-  @ApiProperty({ type: 'string', nullable: true }) learningQuestion!: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) educationLevel!: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) dutchLevel!: string | null;
-  @ApiProperty({ type: 'string', format: 'date', nullable: true }) preferredStart!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'Ik wil beter Nederlands leren om daarna een opleiding zorgkundige te volgen.' }) learningQuestion!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'isced_2' }) educationLevel!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'A2' }) dutchLevel!: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, example: '2027-02-01' }) preferredStart!: string | null;
   @ApiProperty({ type: PacketCounsellorDto }) counsellor!: PacketCounsellorDto;
   @ApiPropertyOptional({ description: 'true: the learner withdrew the consent to share; the personal data was removed from the packet.', example: true })
   consentWithdrawn?: boolean;
 }
 
 export class ReferralEventDto {
-  @ApiProperty() id!: string;
-  @ApiProperty({ type: 'string', nullable: true }) from!: string | null;
-  @ApiProperty() to!: string;
-  @ApiProperty({ type: 'string', nullable: true }) reason!: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) note!: string | null;
-  @ApiProperty({ type: 'string', format: 'date', nullable: true }) startDate!: string | null;
+  @ApiProperty({ example: '1842' }) id!: string;
+  @ApiProperty({ type: 'string', nullable: true, example: 'accepted' }) from!: string | null;
+  @ApiProperty({ example: 'scheduled' }) to!: string;
+  @ApiProperty({ type: 'string', nullable: true, example: null }) reason!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'Intake op 25 januari; start in de avondgroep op maandag.' }) note!: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, example: '2027-02-01' }) startDate!: string | null;
   @ApiProperty({ enum: ['region', 'partner', 'system'] }) actorKind!: string;
-  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-12-02T10:15:00.000Z' }) at!: string;
 }
 
 class ReferralBaseDto {
@@ -77,13 +77,13 @@ class ReferralBaseDto {
   @ApiProperty({ enum: CODE_LISTS.referralStatuses.map((s) => s.code), example: 'received' }) status!: string;
   @ApiProperty({ type: [String], description: 'Statuses you may set next.', example: ['accepted', 'waitlisted', 'declined'] }) allowedTransitions!: string[];
   @ApiProperty({ type: ReferralPacketDto }) packet!: ReferralPacketDto;
-  @ApiProperty({ type: 'string', format: 'date', nullable: true }) startDate!: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) declineReason!: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, example: '2027-02-01' }) startDate!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: null }) declineReason!: string | null;
   @ApiProperty({ type: 'string', nullable: true, enum: ['provider', 'learner'] }) declinedBy!: string | null;
   @ApiProperty({ format: 'date-time', example: '2026-11-29T09:30:00.000Z' }) sentAt!: string;
   @ApiProperty({ format: 'date-time', description: 'The partner should answer by then; later it expires.', example: '2026-12-13T09:30:00.000Z' }) respondBy!: string;
   @ApiProperty({ format: 'date-time', example: '2026-11-30T14:02:11.000Z' }) updatedAt!: string;
-  @ApiProperty() version!: number;
+  @ApiProperty({ example: 2 }) version!: number;
 }
 
 export class ReferralDto extends ReferralBaseDto {
@@ -106,7 +106,8 @@ export class PartnerReferralDto extends ReferralBaseDto {
 
 export class PartnerReferralPageDto {
   @ApiProperty({ type: [PartnerReferralDto] }) items!: PartnerReferralDto[];
-  @ApiProperty({ type: 'string', nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'eyJ0IjoiMjAyNi0xMS0zMFQxNDowMjoxMS4wMDBaIiwiaWQiOiIzZjZjMWM5ZS0yYjdhLTRkMGUtOWE1MS02YjFmMGUyZDhjNDQifQ' })
+  nextCursor!: string | null;
 }
 
 export class ListReferralsQueryDto extends PageQueryDto {
@@ -126,7 +127,7 @@ export class ListPartnerReferralsQueryDto extends PageQueryDto {
 export class ReferralTransitionDto {
   @CodeField(CODE_LISTS.referralStatuses, { description: 'The new status.', example: 'scheduled' }) to!: string;
   @CodeField(CODE_LISTS.declineReasons, { description: 'Required to decline.', optional: true }) reason?: string;
-  @TextField({ description: 'Note.', maxLength: 2000, optional: true }) note?: string;
+  @TextField({ description: 'Note.', maxLength: 2000, optional: true, example: 'Intake op 25 januari; start in de avondgroep op maandag.' }) note?: string;
   @DateField({ description: 'Start date; required to schedule.', optional: true, example: '2027-02-01' }) startDate?: string;
 }
 

@@ -10,11 +10,11 @@ export class RegistrationLearnerDto {
   @TextField({ description: 'First name(s).', maxLength: 100, minLength: 1, example: 'Olena' }) firstName!: string;
   @TextField({ description: 'Last name.', maxLength: 100, minLength: 1, example: 'Kovalenko' }) lastName!: string;
   @DateField({ description: 'Date of birth (16 to 110 years old).', age: { min: 16, max: 110 }, example: '1991-03-08' }) dateOfBirth!: string;
-  @EmailField({ description: 'E-mail address.', optional: true }) email?: string;
-  @PhoneField({ description: 'Phone number.', optional: true }) phone?: string;
-  @ApiPropertyOptional({ pattern: '^[0-9]{4}$' }) @IsOptional() @Matches(/^[0-9]{4}$/, { message: 'postalCode must be a Belgian postal code (4 digits)' }) postalCode?: string;
-  @TextField({ description: 'Municipality.', maxLength: 100, optional: true }) municipality?: string;
-  @ApiPropertyOptional({ description: 'Native language (ISO 639).', pattern: '^[a-z]{2,3}$' }) @IsOptional() @Matches(/^[a-z]{2,3}$/, { message: 'nativeLanguage must be an ISO 639 code' }) nativeLanguage?: string;
+  @EmailField({ description: 'E-mail address.', optional: true, example: 'olena.kovalenko@voorbeeld.be' }) email?: string;
+  @PhoneField({ description: 'Phone number.', optional: true, example: '+32 468 23 45 67' }) phone?: string;
+  @ApiPropertyOptional({ pattern: '^[0-9]{4}$', example: '8000' }) @IsOptional() @Matches(/^[0-9]{4}$/, { message: 'postalCode must be a Belgian postal code (4 digits)' }) postalCode?: string;
+  @TextField({ description: 'Municipality.', maxLength: 100, optional: true, example: 'Brugge' }) municipality?: string;
+  @ApiPropertyOptional({ description: 'Native language (ISO 639).', pattern: '^[a-z]{2,3}$', example: 'uk' }) @IsOptional() @Matches(/^[a-z]{2,3}$/, { message: 'nativeLanguage must be an ISO 639 code' }) nativeLanguage?: string;
   @CodeField(CODE_LISTS.dutchLevels, { description: 'Dutch level, if known.', optional: true }) dutchLevel?: string;
   @CodeField(CODE_LISTS.educationLevels, { description: 'Highest education level, if known.', optional: true }) educationLevel?: string;
 }
@@ -25,7 +25,8 @@ export class CreateRegistrationDto {
   @ValidateNested()
   @Type(() => RegistrationLearnerDto)
   learner!: RegistrationLearnerDto;
-  @TextField({ description: 'What the person asks for.', maxLength: 2000, optional: true }) learningQuestion?: string;
+  @TextField({ description: 'What the person asks for.', maxLength: 2000, optional: true, example: 'Wil Nederlands leren (nu niveau A2) en daarna een opleiding zorgkundige volgen.' })
+  learningQuestion?: string;
   @TextField({
     description: "Your reference to the person's consent to be registered with the leerwinkel (form, date, version).",
     maxLength: 200,
@@ -72,7 +73,7 @@ export class AcceptedRegistrationDto {
 }
 
 export class PartnerRegistrationDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '7c4e2a91-0d3b-4f6e-8a15-3b9d6f2c1e08' }) id!: string;
   @ApiProperty({ enum: ['pending', 'accepted'] }) status!: 'pending' | 'accepted';
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T10:12:34.000Z' }) createdAt!: string;
 }

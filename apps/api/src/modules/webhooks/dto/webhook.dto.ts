@@ -36,9 +36,9 @@ export class CreateWebhookEndpointDto {
 export class UpdateWebhookEndpointDto {
   @TextField({ description: 'Where to POST the events.', maxLength: 2000, minLength: 8, optional: true, example: URL_EXAMPLE }) url?: string;
   @EventTypesField(true) eventTypes?: WebhookEventType[];
-  @TextField({ description: 'What this endpoint is for.', maxLength: 200, nullable: true }) description?: string | null;
+  @TextField({ description: 'What this endpoint is for.', maxLength: 200, nullable: true, example: 'Intake system (production)' }) description?: string | null;
   @BooleanField({ description: 'false pauses deliveries (new events are not sent to it).', optional: true, example: false }) enabled?: boolean;
-  @IntField({ description: 'The version this change is based on (or If-Match).', optional: true, min: 1, max: 2_147_483_647 }) version?: number;
+  @IntField({ description: 'The version this change is based on (or If-Match).', optional: true, min: 1, max: 2_147_483_647, example: 1 }) version?: number;
 }
 
 export class WebhookEndpointDto {
@@ -102,7 +102,8 @@ export class WebhookDeliveryDetailDto extends WebhookDeliveryDto {
 
 export class WebhookDeliveryPageDto {
   @ApiProperty({ type: [WebhookDeliveryDto] }) items!: WebhookDeliveryDto[];
-  @ApiProperty({ type: 'string', nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'eyJ0IjoiMjAyNi0xMS0yOVQwOTowMDo0MS4wMDBaIiwiaWQiOiI1ZDFjOWU3YS0yYjRmLTRhNjMtOGUwZC0xZjlhN2MzYjZlMjUifQ' })
+  nextCursor!: string | null;
 }
 
 export class ListWebhookDeliveriesQueryDto extends PageQueryDto {

@@ -18,6 +18,7 @@ import { UsersModule } from './modules/users/users.module.js';
 import { ReferralsModule } from './modules/referrals/referrals.module.js';
 import { RegistrationsModule } from './modules/registrations/registrations.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
+import { IndicatorsModule } from './modules/indicators/indicators.module.js';
 import { RegionSettingsEntity } from './modules/regions/region-settings.entity.js';
 import { RegionsModule } from './modules/regions/regions.module.js';
 import { RegionEntity } from './tenancy/region.entity.js';
@@ -50,6 +51,7 @@ export class AppModule {
         ReferralsModule,
         RegistrationsModule,
         WebhooksModule,
+        IndicatorsModule,
         ...extraModules,
       ],
     };

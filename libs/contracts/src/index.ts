@@ -8,3 +8,16 @@ export { CODE_LISTS, codes, LOW_QUALIFIED_LEVELS, type CodeListEntry, type CodeL
 export { isValidInsz, maskInsz, normaliseInsz } from './insz.js';
 export { formatEnterpriseNumber, isValidEnterpriseNumber, normaliseEnterpriseNumber } from './enterprise-number.js';
 export { WEBHOOK_EVENT_TYPES, WEBHOOK_DELIVERY_STATUSES, type WebhookEventType, type WebhookDeliveryStatus } from './webhooks.js';
+export {
+  INDICATOR_IDS,
+  INDICATOR_MEASURES,
+  INDICATOR_GROUP_BY,
+  INDICATOR_LABELS,
+  MEASURE_LABELS,
+  INDICATOR_CATEGORY_LIST,
+  DEFAULT_SUPPRESSION_K,
+  categoryLabel,
+  type IndicatorId,
+  type IndicatorMeasure,
+  type IndicatorGroupBy,
+} from './indicators.js';

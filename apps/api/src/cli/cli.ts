@@ -40,3 +40,54 @@ export function fail(error: unknown): never {
   log(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
+
+/** An integer command-line flag (`--name 5` or `--name=5`) with its default and allowed range. */
+export interface IntegerFlag {
+  default: number;
+  min: number;
+  max: number;
+  help: string;
+}
+
+export class UsageError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'UsageError';
+  }
+}
+
+/**
+ * Reads integer flags: every flag of `spec` gets its value or its default. Unknown flags, missing values,
+ * non-integers and values out of range are all reported at once (UsageError).
+ */
+export function readIntegerFlags<S extends Record<string, IntegerFlag>>(argv: readonly string[], spec: S): { [K in keyof S]: number } {
+  const values: Record<string, number> = Object.fromEntries(Object.entries(spec).map(([name, flag]) => [name, flag.default]));
+  const problems: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const match = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/.exec(arg);
+    const name = match?.[1];
+    const flag = name === undefined ? undefined : spec[name];
+    if (!match || name === undefined || !flag) {
+      problems.push(`unknown argument: ${arg}`);
+      continue;
+    }
+    const raw = match[2] ?? argv[++i];
+    if (raw === undefined || raw.startsWith('--')) {
+      problems.push(`--${name} needs a value (${flag.help})`);
+      if (raw !== undefined) i--;
+      continue;
+    }
+    const value = /^-?\d+$/.test(raw.replaceAll('_', '')) ? Number(raw.replaceAll('_', '')) : Number.NaN;
+    if (!Number.isSafeInteger(value)) problems.push(`--${name} must be a whole number, got "${raw}"`);
+    else if (value < flag.min || value > flag.max) problems.push(`--${name} must be between ${flag.min} and ${flag.max}, got ${value}`);
+    else values[name] = value;
+  }
+  if (problems.length > 0) throw new UsageError(problems);
+  return values as { [K in keyof S]: number };
+}
+
+/** One line per flag, for a usage message. */
+export function describeFlags(spec: Record<string, IntegerFlag>): string[] {
+  return Object.entries(spec).map(([name, flag]) => `  --${name} <${flag.min}–${flag.max}>  ${flag.help} (default ${flag.default})`);
+}

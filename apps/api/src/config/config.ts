@@ -66,6 +66,8 @@ const envSchema = z
     WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0).max(30).default(12),
     /** Base delay of the webhook backoff: retry n waits about delay × 2^(n-1) to delay × 2^n seconds. */
     WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** Small-cell threshold of central indicators: counts from 1 to k−1 are suppressed. */
+    INDICATOR_SUPPRESSION_K: z.coerce.number().int().min(2).max(100).default(5),
     /** Express "trust proxy": set when a reverse proxy sets X-Forwarded-For (e.g. 1, or loopback). */
     TRUST_PROXY: z.string().optional(),
   })
@@ -119,6 +121,7 @@ export interface AppConfig {
   fieldEncryptionKey: Buffer;
   jobsEnabled: boolean;
   webhooks: { allowedHosts: string[]; retryLimit: number; retryDelaySeconds: number };
+  indicatorSuppressionK: number;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +178,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       retryLimit: env.WEBHOOK_RETRY_LIMIT,
       retryDelaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS,
     },
+    indicatorSuppressionK: env.INDICATOR_SUPPRESSION_K,
     fieldEncryptionKey: env.FIELD_ENCRYPTION_KEY
       ? Buffer.from(env.FIELD_ENCRYPTION_KEY, 'base64')
       : createHash('sha256').update('leerwinkel-dev-only-field-key').digest(),

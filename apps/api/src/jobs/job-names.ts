@@ -10,6 +10,8 @@ export const JOB_QUEUES = {
   webhooksDeliver: 'webhooks-deliver',
   /** Deliveries whose retries are exhausted (pg-boss dead-letter queue). */
   webhooksDead: 'webhooks-dead',
+  /** Every 10 minutes: each region recomputes its indicator facts. */
+  indicatorsRefresh: 'indicators-refresh',
   /** Daily: removes webhook events, deliveries and attempts past their retention. */
   webhooksPrune: 'webhooks-prune',
 } as const;

@@ -12,6 +12,8 @@ export interface ScheduledJob {
   name: JobQueueName;
   /** Cron expression (UTC). */
   cron: string;
+  /** Also run once (in one process) when the job queue starts. */
+  runAtStart?: boolean;
   run: () => Promise<unknown>;
 }
 
@@ -96,6 +98,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       await boss.work(job.name, async () => {
         this.logger.log({ job: job.name, result: await job.run() }, 'job done');
       });
+      if (job.runAtStart) await boss.send(job.name, {}, { singletonKey: 'start', singletonSeconds: 60 });
     }
     for (const worker of this.workers) {
       for (let i = 0; i < worker.concurrency; i++) {

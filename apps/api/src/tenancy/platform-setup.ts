@@ -27,12 +27,15 @@ export async function setUpPlatform(
   await createRoleIfMissing(runner, roles.regionBase, 'NOLOGIN');
   await createRoleIfMissing(runner, roles.partner, 'NOLOGIN');
   await createRoleIfMissing(runner, roles.webhooks, 'NOLOGIN');
+  await createRoleIfMissing(runner, roles.analytics, 'NOLOGIN');
   await runner.query(`ALTER ROLE ${app} WITH LOGIN NOINHERIT PASSWORD ${escapeLiteral(appPassword)}`);
   await runner.query(`ALTER ROLE ${app} IN DATABASE "${db.replaceAll('"', '""')}" SET search_path = ''`);
 
   await runner.query('CREATE SCHEMA IF NOT EXISTS platform');
   await runner.query('CREATE SCHEMA IF NOT EXISTS reference');
   await runner.query('CREATE SCHEMA IF NOT EXISTS exchange');
+  await runner.query('CREATE SCHEMA IF NOT EXISTS analytics');
+  await runner.query('REVOKE ALL ON SCHEMA analytics FROM PUBLIC');
   await runner.query('REVOKE ALL ON SCHEMA exchange FROM PUBLIC');
   await runner.query('REVOKE ALL ON SCHEMA platform FROM PUBLIC');
   await runner.query('REVOKE ALL ON SCHEMA reference FROM PUBLIC');
@@ -58,6 +61,7 @@ export async function setUpPlatform(
   // Append-only: the API may add audit events and read them, never change or remove one.
   await runner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON platform.audit_event FROM ${app}`);
   await setUpExchange(runner, roles);
+  await setUpAnalytics(runner, roles);
   await runner.query(`GRANT USAGE ON SCHEMA reference TO ${regionBase}, ${app}`);
   await runner.query(`GRANT SELECT ON ALL TABLES IN SCHEMA reference TO ${regionBase}, ${app}`);
   return applied;
@@ -122,9 +126,36 @@ async function setUpExchange(runner: QueryRunner, roles: PlatformRoles): Promise
   ];
   for (const [name, table, to, rule] of policies) {
     const [schema = '', tableName = ''] = table.split('.');
-    const existing = (await runner.query('SELECT 1 FROM pg_policies WHERE schemaname = $1 AND tablename = $2 AND policyname = $3', [schema, tableName, name])) as unknown[];
-    if (existing.length === 0) await runner.query(`CREATE POLICY ${name} ON ${table} TO ${to} ${rule}`);
+    await createPolicyIfMissing(runner, schema, tableName, name, to, rule);
   }
+}
+
+/**
+ * The analytics area: each region (re)writes only its own aggregate rows; the analytics role reads the
+ * aggregates and the public names of regions and partner types, and nothing else — no region schema, no
+ * exchange row, no user. PostgreSQL refuses it any learner-level table.
+ */
+async function setUpAnalytics(runner: QueryRunner, roles: PlatformRoles): Promise<void> {
+  const region = quoteIdent(roles.regionBase);
+  const analytics = quoteIdent(roles.analytics);
+  await grantSetOnly(runner, roles.analytics, roles.app);
+  await runner.query(`GRANT USAGE ON SCHEMA analytics TO ${region}, ${analytics}`);
+  await runner.query(`GRANT SELECT, INSERT, DELETE ON analytics.indicator_fact TO ${region}`);
+  await runner.query(`GRANT SELECT, INSERT, UPDATE ON analytics.region_refresh TO ${region}`);
+  await runner.query(`GRANT SELECT ON analytics.indicator_fact, analytics.region_refresh TO ${analytics}`);
+  await runner.query(`GRANT USAGE ON SCHEMA platform TO ${analytics}`);
+  await runner.query(`GRANT SELECT (id, slug, display_name, status) ON platform.region TO ${analytics}`);
+  await runner.query(`GRANT SELECT (id, type) ON platform.partner TO ${analytics}`);
+  const regionRows = "region_id = nullif(current_setting('leerwinkel.region_id', true), '')::uuid";
+  for (const table of ['indicator_fact', 'region_refresh']) {
+    await createPolicyIfMissing(runner, 'analytics', table, 'region_rows', region, `USING (${regionRows}) WITH CHECK (${regionRows})`);
+    await createPolicyIfMissing(runner, 'analytics', table, 'analytics_reads', analytics, 'USING (true)');
+  }
+}
+
+async function createPolicyIfMissing(runner: QueryRunner, schema: string, table: string, name: string, to: string, rule: string): Promise<void> {
+  const existing = (await runner.query('SELECT 1 FROM pg_policies WHERE schemaname = $1 AND tablename = $2 AND policyname = $3', [schema, table, name])) as unknown[];
+  if (existing.length === 0) await runner.query(`CREATE POLICY ${name} ON ${schema}.${table} TO ${to} ${rule}`);
 }
 
 /** The API's login role may switch to `role` (SET ROLE) but never inherits its privileges. */

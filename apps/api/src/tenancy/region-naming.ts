@@ -14,10 +14,12 @@ export interface PlatformRoles {
   partner: string;
   /** Role of the webhook dispatcher: reads the outbox and records deliveries of every owner. */
   webhooks: string;
+  /** Role of the support point's indicators: reads aggregates only (analytics schema), never a person. */
+  analytics: string;
 }
 
 export function platformRoles(prefix: string): PlatformRoles {
-  return { app: `${prefix}_app`, regionBase: `${prefix}_region`, partner: `${prefix}_partner`, webhooks: `${prefix}_webhooks` };
+  return { app: `${prefix}_app`, regionBase: `${prefix}_region`, partner: `${prefix}_partner`, webhooks: `${prefix}_webhooks`, analytics: `${prefix}_analytics` };
 }
 
 export function regionSchemaName(slug: string): string {

@@ -7,11 +7,12 @@ import { RegionUnitOfWork } from './region-unit-of-work.js';
 import { RegionProvisioning } from './owner-data-source.js';
 import { PartnerUnitOfWork } from './partner-unit-of-work.js';
 import { DispatcherUnitOfWork } from './dispatcher-unit-of-work.js';
+import { AnalyticsUnitOfWork } from './analytics-unit-of-work.js';
 
 @Global()
 @Module({
-  providers: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork, RegionProvisioning, PartnerUnitOfWork, DispatcherUnitOfWork],
-  exports: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork, RegionProvisioning, PartnerUnitOfWork, DispatcherUnitOfWork],
+  providers: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork, RegionProvisioning, PartnerUnitOfWork, DispatcherUnitOfWork, AnalyticsUnitOfWork],
+  exports: [RegionContext, RegionGuard, RegionRegistryRepository, RegionUnitOfWork, RegionProvisioning, PartnerUnitOfWork, DispatcherUnitOfWork, AnalyticsUnitOfWork],
 })
 export class TenancyModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -108,8 +108,7 @@ export async function createTestContext(): Promise<TestContext> {
   };
 }
 
-/** Signs in over HTTP and answers the bearer header value and the refresh cookie. */
-/** Signs a user in on an in-process app or a running API (its URL). */
+/** Signs in over HTTP (an in-process app or a running API's URL); answers the bearer header value and the refresh cookie. */
 export async function signIn(app: NestExpressApplication | string, user: { email: string; password: string }): Promise<{ authorization: string; cookie: string }> {
   const response = await request(typeof app === 'string' ? app : app.getHttpServer()).post('/api/v1/auth/login').send({ email: user.email, password: user.password });
   if (response.status !== 200) throw new Error(`sign-in of ${user.email} failed: ${response.status} ${response.text}`);

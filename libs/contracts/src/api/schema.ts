@@ -340,6 +340,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/central/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Indicators over regions: aggregates only, small counts suppressed (every call is logged)
+     * @description Definitions in docs/indicators.md. Periods are whole months (Belgian time). Rows with region or month null are totals. `?format=csv|xlsx` (or Accept: text/csv / the xlsx type) returns the same rows as a file.
+     */
+    get: operations['centralIndicators'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/code-lists': {
     parameters: {
       query?: never;
@@ -730,6 +750,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/regions/{region}/cases/{caseId}/offer-gaps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** "No suitable offer" signals of the case */
+    get: operations['listOfferGaps'];
+    put?: never;
+    /** Signal that no suitable offer exists for a theme (counted for the support point) */
+    post: operations['addOfferGap'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/regions/{region}/cases/{caseId}/referrals': {
     parameters: {
       query?: never;
@@ -766,6 +804,26 @@ export interface paths {
      * @description Closing needs exitReason and objectivesMet; closing a guidance case plans the 3/6/12-month follow-ups when the learner consented to outcome follow-up. Reopening needs a note. 409 CASE.INVALID_TRANSITION otherwise.
      */
     post: operations['transitionCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The region's own indicators (not suppressed) and its caseload per counsellor
+     * @description Definitions in docs/indicators.md. Periods are whole months (Belgian time). Rows with region or month null are totals. `?format=csv|xlsx` (or Accept: text/csv / the xlsx type) returns the same rows as a file.
+     */
+    get: operations['regionIndicators'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1301,6 +1359,25 @@ export interface components {
       items: components['schemas']['CaseTransitionDto'][];
       nextCursor: string | null;
     };
+    CaseloadRowDto: {
+      /** Format: uuid */
+      counsellorId: string;
+      /** @example 4 */
+      followUp: number;
+      /** @example 11 */
+      guidance: number;
+      /** @example 5 */
+      intake: number;
+      /** @example An Peeters */
+      name: string;
+      /**
+       * @description Open cases.
+       * @example 23
+       */
+      open: number;
+      /** @example 3 */
+      registered: number;
+    };
     CataloguePartnerDto: {
       /** @example Centrum voor volwassenenonderwijs: Nederlands tweede taal, tweedekansonderwijs, talen, ICT en zorgopleidingen in Brugge en Oostende. */
       description: string | null;
@@ -1663,6 +1740,29 @@ export interface components {
         'low_qualified' | 'newcomer' | 'age_55_plus' | 'disability' | 'job_seeker' | 'low_income' | 'detainee'
       )[];
     };
+    CreateOfferGapDto: {
+      /**
+       * @description What was missing (level, place, time, cost …); no personal data.
+       * @example Geen avondopleiding lasser binnen 30 km.
+       */
+      description?: string;
+      /**
+       * @description The theme for which no suitable offer was found.
+       * @example vocational_training
+       * @enum {string}
+       */
+      theme:
+        | 'dutch_language'
+        | 'basic_skills'
+        | 'secondary_diploma'
+        | 'vocational_training'
+        | 'higher_education'
+        | 'diploma_recognition'
+        | 'digital_skills'
+        | 'entrepreneurship'
+        | 'career_orientation'
+        | 'financing';
+    };
     CreateOrganisationDto: {
       name: string;
     };
@@ -1775,6 +1875,114 @@ export interface components {
     HealthIndicatorDto: {
       /** @enum {string} */
       status: 'up' | 'down';
+    };
+    IndicatorPeriodDto: {
+      /** @example 2026-01-01 */
+      from: string;
+      /** @example 2026-12-31 */
+      to: string;
+    };
+    IndicatorRegionDto: {
+      /** @example Leerwinkel West-Vlaanderen */
+      displayName: string;
+      /** @example west-vlaanderen */
+      slug: string;
+    };
+    IndicatorReportDto: {
+      /**
+       * @example [
+       *       "region"
+       *     ]
+       */
+      groupBy: ('region' | 'month')[];
+      indicators: components['schemas']['IndicatorTableDto'][];
+      /** @example null */
+      kind: string | null;
+      /** @description The whole months covered. */
+      period: components['schemas']['IndicatorPeriodDto'];
+      /**
+       * Format: date-time
+       * @description The figures are as of this moment (the oldest refresh among the regions).
+       */
+      refreshedAt: string | null;
+      regions: components['schemas']['IndicatorRegionDto'][];
+      /**
+       * @description Counts from 1 to k−1 are suppressed (null: no suppression, a region's own figures).
+       * @example 5
+       */
+      suppressionK: number | null;
+    };
+    IndicatorRowDto: {
+      /**
+       * @description A code of the indicator's code list, `total`, or `all`.
+       * @example guidance
+       */
+      category: string;
+      /**
+       * @example count
+       * @enum {string}
+       */
+      measure:
+        | 'count'
+        | 'share'
+        | 'median_days'
+        | 'p75_days'
+        | 'sent'
+        | 'accepted'
+        | 'enrolled'
+        | 'started'
+        | 'completed'
+        | 'accepted_rate'
+        | 'enrolled_rate'
+        | 'started_rate'
+        | 'completed_rate'
+        | 'done'
+        | 'in_education'
+        | 'certificate'
+        | 'employed'
+        | 'in_education_rate'
+        | 'certificate_rate'
+        | 'employed_rate';
+      /**
+       * @description 'YYYY-MM'; null: the whole period.
+       * @example 2026-03
+       */
+      month: string | null;
+      /**
+       * @description Region slug; null: all selected regions together.
+       * @example west-vlaanderen
+       */
+      region: string | null;
+      /**
+       * @description Withheld to protect small numbers (central only).
+       * @example false
+       */
+      suppressed: boolean;
+      /**
+       * @description null when suppressed or not computable (a share of 0).
+       * @example 42
+       */
+      value: number | null;
+    };
+    IndicatorTableDto: {
+      /**
+       * @example new_cases
+       * @enum {string}
+       */
+      id:
+        | 'new_cases'
+        | 'reach_target_group'
+        | 'reach_education'
+        | 'referral_sources'
+        | 'contacts_per_case'
+        | 'days_to_first_contact'
+        | 'days_to_first_referral'
+        | 'referral_outcomes'
+        | 'exit_reasons'
+        | 'objectives_met'
+        | 'follow_up'
+        | 'offer_gaps';
+      rows: components['schemas']['IndicatorRowDto'][];
     };
     InszDto: {
       /** @description The full national register number (this read is audited). */
@@ -2015,6 +2223,22 @@ export interface components {
        * @enum {string}
        */
       status?: 'open' | 'waitlist' | 'closed';
+    };
+    OfferGapDto: {
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      signalledAt: string;
+      /** Format: uuid */
+      signalledBy: string;
+      /** @example An Peeters */
+      signalledByName: string | null;
+      /** @example vocational_training */
+      theme: string;
+    };
+    OfferGapListDto: {
+      items: components['schemas']['OfferGapDto'][];
     };
     OfferListDto: {
       items: components['schemas']['OfferDto'][];
@@ -2449,6 +2673,32 @@ export interface components {
     RegionAdminPageDto: {
       items: components['schemas']['RegionAdminDto'][];
       nextCursor: string | null;
+    };
+    RegionIndicatorReportDto: {
+      /** @description Open cases per counsellor, now (never in central figures). */
+      caseload: components['schemas']['CaseloadRowDto'][];
+      /**
+       * @example [
+       *       "region"
+       *     ]
+       */
+      groupBy: ('region' | 'month')[];
+      indicators: components['schemas']['IndicatorTableDto'][];
+      /** @example null */
+      kind: string | null;
+      /** @description The whole months covered. */
+      period: components['schemas']['IndicatorPeriodDto'];
+      /**
+       * Format: date-time
+       * @description The figures are as of this moment (the oldest refresh among the regions).
+       */
+      refreshedAt: string | null;
+      regions: components['schemas']['IndicatorRegionDto'][];
+      /**
+       * @description Counts from 1 to k−1 are suppressed (null: no suppression, a region's own figures).
+       * @example 5
+       */
+      suppressionK: number | null;
     };
     RegionLocalPartnerDto: {
       /** @description What the organisation offers, in a few lines. */
@@ -4557,6 +4807,67 @@ export interface operations {
       };
     };
   };
+  centralIndicators: {
+    parameters: {
+      query?: {
+        /** @description First day of the period (ISO date); the period covers whole months. Default: 11 months before the current month. */
+        from?: string;
+        /** @description Last day of the period (ISO date), at most 10 years after `from`. Default: today. */
+        to?: string;
+        /** @description Only cases of this kind. */
+        kind?: 'info' | 'guidance';
+        /** @description Breakdowns, comma-separated: `region`, `month` (totals are always included). */
+        groupBy?: string;
+        /** @description json (default), csv or xlsx; or send the matching Accept header. */
+        format?: 'json' | 'csv' | 'xlsx';
+        /** @description Region slugs, comma-separated (default: all active regions). */
+        regions?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorReportDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['IndicatorReportDto'];
+          'text/csv': components['schemas']['IndicatorReportDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   getCodeLists: {
     parameters: {
       query?: never;
@@ -6161,6 +6472,128 @@ export interface operations {
       };
     };
   };
+  listOfferGaps: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfferGapListDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  addOfferGap: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOfferGapDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfferGapDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   listCaseReferrals: {
     parameters: {
       query?: never;
@@ -6422,6 +6855,77 @@ export interface operations {
       };
       /** @description Conflict (problem+json). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  regionIndicators: {
+    parameters: {
+      query?: {
+        /** @description First day of the period (ISO date); the period covers whole months. Default: 11 months before the current month. */
+        from?: string;
+        /** @description Last day of the period (ISO date), at most 10 years after `from`. Default: today. */
+        to?: string;
+        /** @description Only cases of this kind. */
+        kind?: 'info' | 'guidance';
+        /** @description Breakdowns, comma-separated: `region`, `month` (totals are always included). */
+        groupBy?: string;
+        /** @description json (default), csv or xlsx; or send the matching Accept header. */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+      header?: never;
+      path: {
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegionIndicatorReportDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['RegionIndicatorReportDto'];
+          'text/csv': components['schemas']['RegionIndicatorReportDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -449,6 +449,15 @@ export interface ActionItemRow {
   updatedAt: Date;
 }
 
+export interface OfferGapRow {
+  id: string;
+  caseId: string;
+  theme: Theme;
+  description: string;
+  signalledBy: string;
+  signalledAt: Date;
+}
+
 export interface RegionDemo {
   learners: LearnerRow[];
   consents: ConsentRow[];
@@ -456,6 +465,7 @@ export interface RegionDemo {
   transitions: TransitionRow[];
   contacts: ContactRow[];
   actionItems: ActionItemRow[];
+  offerGaps: OfferGapRow[];
 }
 
 export interface RegionDemoOptions {
@@ -651,12 +661,39 @@ interface Person {
 export function generateRegionDemo(slug: string, options: RegionDemoOptions): RegionDemo {
   const seed = `${SEED}:${slug}`;
   const currentKinds = new Prng(hashSeed(seed)).sample(kindDeck(options.count), options.count);
-  const demo: RegionDemo = { learners: [], consents: [], cases: [], transitions: [], contacts: [], actionItems: [] };
+  const demo: RegionDemo = { learners: [], consents: [], cases: [], transitions: [], contacts: [], actionItems: [], offerGaps: [] };
   const profile = REGION_PROFILES[slug] ?? GENERIC_PROFILE;
   currentKinds.forEach((kind, i) => {
     addLearner({ rng: new Prng(hashSeed(`${seed}:${i}`)), options, profile, demo }, kind);
   });
+  addOfferGaps(new Prng(hashSeed(`${seed}:offer-gaps`)), demo, options.today);
   return demo;
+}
+
+/** Gaps in the offer that counsellors ran into, per theme (what a region would signal to providers). */
+const GAP_DESCRIPTIONS: Partial<Record<Theme, readonly string[]>> = {
+  dutch_language: ['Geen NT2-les op zaterdag in de buurt.', 'Wachtlijst van vier maanden voor NT2 richtgraad 1.'],
+  vocational_training: ['Geen avondopleiding lasser binnen 30 km.', 'Opleiding zorgkundige volzet tot volgend schooljaar.'],
+  secondary_diploma: ['Tweedekansonderwijs niet bereikbaar met het openbaar vervoer.'],
+  digital_skills: ['Geen basiscursus computer in het Arabisch of Frans.'],
+  higher_education: ['Geen deeltijds traject voor werkenden in deze richting.'],
+  basic_skills: ['Geen rekenles op instapniveau overdag.'],
+};
+
+/** About one in twelve guidance cases signals that no suitable offer was found for its first theme. */
+function addOfferGaps(rng: Prng, demo: RegionDemo, today: Date): void {
+  for (const row of demo.cases) {
+    const theme = row.themes[0];
+    if (row.kind !== 'guidance' || !theme || !rng.chance(0.09)) continue;
+    demo.offerGaps.push({
+      id: rng.uuid(),
+      caseId: row.id,
+      theme,
+      description: rng.pick(GAP_DESCRIPTIONS[theme] ?? ['Geen passend aanbod gevonden in de regio.']),
+      signalledBy: row.counsellorId,
+      signalledAt: momentBetween(rng, row.openedAt, row.closedAt ?? today),
+    });
+  }
 }
 
 /** Exactly INFO_SHARE of the learners' current cases are info cases. */
@@ -1223,6 +1260,10 @@ const TABLES = {
       updatedAt: 'updated_at',
     },
   } satisfies Table<ActionItemRow>,
+  offerGaps: {
+    name: 'offer_gap',
+    columns: { id: 'id', caseId: 'case_id', theme: 'theme', description: 'description', signalledBy: 'signalled_by', signalledAt: 'signalled_at' },
+  } satisfies Table<OfferGapRow>,
 };
 
 /** Rows per INSERT: well below PostgreSQL's 65,535 parameters per statement. */
@@ -1260,6 +1301,7 @@ async function seedRegion(owner: DataSource, slug: string, displayName: string, 
     await insertRows(manager, TABLES.transitions, demo.transitions);
     await insertRows(manager, TABLES.contacts, demo.contacts);
     await insertRows(manager, TABLES.actionItems, demo.actionItems);
+    await insertRows(manager, TABLES.offerGaps, demo.offerGaps);
     return demo.learners.length;
   });
 }

@@ -21,7 +21,8 @@ export type AuditAction =
   | 'partner.client.revoked'
   | 'region.created'
   | 'organisation.created'
-  | 'learner.insz.revealed';
+  | 'learner.insz.revealed'
+  | 'indicators.central.read';
 
 export interface AuditEvent {
   action: AuditAction;

@@ -22,6 +22,9 @@ import {
   CreateActionItemDto,
   CreateCaseDto,
   CreateContactDto,
+  CreateOfferGapDto,
+  OfferGapDto,
+  OfferGapListDto,
   ListCasesQueryDto,
   TransitionDto,
   UpdateActionItemDto,
@@ -103,6 +106,20 @@ export class CasesController {
   @ApiCreatedResponse({ type: ContactDto })
   addContact(@UuidParam('caseId') id: string, @Body() body: CreateContactDto, @CurrentUser() actor: UserPrincipal): Promise<ContactDto> {
     return this.cases.addContact(id, body, actor);
+  }
+
+  @Get(':caseId/offer-gaps')
+  @ApiOperation({ summary: '"No suitable offer" signals of the case' })
+  @ApiOkResponse({ type: OfferGapListDto })
+  listOfferGaps(@UuidParam('caseId') id: string): Promise<OfferGapListDto> {
+    return this.cases.offerGaps(id);
+  }
+
+  @Post(':caseId/offer-gaps')
+  @ApiOperation({ summary: 'Signal that no suitable offer exists for a theme (counted for the support point)' })
+  @ApiCreatedResponse({ type: OfferGapDto })
+  addOfferGap(@UuidParam('caseId') id: string, @Body() body: CreateOfferGapDto, @CurrentUser() actor: UserPrincipal): Promise<OfferGapDto> {
+    return this.cases.addOfferGap(id, body, actor);
   }
 
   @Get(':caseId/action-items')

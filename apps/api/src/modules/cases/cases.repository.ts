@@ -57,6 +57,16 @@ const CASE_COLUMNS = `
   coalesce(${NEXT_DUE} < current_date, false) AS overdue,
   (SELECT count(*)::int FROM contact k WHERE k.case_id = c.id) AS "contactCount", c.version`;
 
+export interface OfferGapRow {
+  id: string;
+  theme: string;
+  description: string | null;
+  signalledBy: string;
+  signalledAt: Date;
+}
+
+const OFFER_GAP_COLUMNS = 'id, theme, description, signalled_by AS "signalledBy", signalled_at AS "signalledAt"';
+
 const ITEM_COLUMNS = `id, task, owner, to_char(due_date, 'YYYY-MM-DD') AS "dueDate", done_at AS "doneAt", follow_up_months AS "followUpMonths",
   in_education AS "inEducation", certificate_obtained AS "certificateObtained", employed, outcome_note AS "outcomeNote",
   (done_at IS NULL AND due_date < current_date) AS overdue, version`;
@@ -206,5 +216,17 @@ export class CasesRepository {
   /** On reopening: follow-ups that were still open no longer apply. */
   async dropOpenFollowUps(manager: EntityManager, caseId: string): Promise<void> {
     await manager.query('DELETE FROM action_item WHERE case_id = $1 AND follow_up_months IS NOT NULL AND done_at IS NULL', [caseId]);
+  }
+
+  async insertOfferGap(manager: EntityManager, caseId: string, gap: { theme: string; description: string | null }, by: string): Promise<OfferGapRow> {
+    const [row] = await manager.query<[OfferGapRow]>(
+      `INSERT INTO offer_gap (case_id, theme, description, signalled_by) VALUES ($1, $2, $3, $4) RETURNING ${OFFER_GAP_COLUMNS}`,
+      [caseId, gap.theme, gap.description, by],
+    );
+    return row;
+  }
+
+  async offerGaps(manager: EntityManager, caseId: string): Promise<OfferGapRow[]> {
+    return manager.query<OfferGapRow[]>(`SELECT ${OFFER_GAP_COLUMNS} FROM offer_gap WHERE case_id = $1 ORDER BY signalled_at DESC, id`, [caseId]);
   }
 }

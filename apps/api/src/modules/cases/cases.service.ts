@@ -11,7 +11,7 @@ import { UsersRepository } from '../identity/users.repository.js';
 import { ConsentsRepository } from '../learners/consents.repository.js';
 import { LearnersRepository } from '../learners/learners.repository.js';
 import { allowedNext, type CaseStatus, checkTransition, FOLLOW_UP_MONTHS } from './case-state-machine.js';
-import { type ActionItemRow, type CaseRow, CasesRepository } from './cases.repository.js';
+import { type ActionItemRow, type CaseRow, CasesRepository, type OfferGapRow } from './cases.repository.js';
 import type {
   ActionItemDto,
   ActionItemPageDto,
@@ -23,6 +23,9 @@ import type {
   CreateActionItemDto,
   CreateCaseDto,
   CreateContactDto,
+  CreateOfferGapDto,
+  OfferGapDto,
+  OfferGapListDto,
   ListCasesQueryDto,
   TransitionDto,
   UpdateActionItemDto,
@@ -157,6 +160,28 @@ export class CasesService {
     });
     const names = await this.users.displayNames([row.counsellorId]);
     return { ...row, occurredAt: new Date(row.occurredAt).toISOString(), counsellorName: names.get(row.counsellorId) ?? null };
+  }
+
+  /** A "no suitable offer" signal on the case (counted per theme in the indicators). */
+  async addOfferGap(id: string, input: CreateOfferGapDto, actor: UserPrincipal): Promise<OfferGapDto> {
+    const row = await this.unitOfWork.run(async (manager) => {
+      await this.requireCase(manager, id);
+      return this.cases.insertOfferGap(manager, id, { theme: input.theme, description: input.description?.trim() || null }, actor.userId);
+    });
+    return (await this.withNames([row]))[0] as OfferGapDto;
+  }
+
+  async offerGaps(id: string): Promise<OfferGapListDto> {
+    const rows = await this.unitOfWork.run(async (manager) => {
+      await this.requireCase(manager, id);
+      return this.cases.offerGaps(manager, id);
+    });
+    return { items: await this.withNames(rows) };
+  }
+
+  private async withNames(rows: OfferGapRow[]): Promise<OfferGapDto[]> {
+    const names = await this.users.displayNames([...new Set(rows.map((row) => row.signalledBy))]);
+    return rows.map((row) => ({ ...row, signalledAt: new Date(row.signalledAt).toISOString(), signalledByName: names.get(row.signalledBy) ?? null }));
   }
 
   async contacts(id: string, limit: number, cursor?: string): Promise<ContactPageDto> {

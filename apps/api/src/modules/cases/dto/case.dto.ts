@@ -151,3 +151,22 @@ export class ActionItemPageDto {
   @ApiProperty({ type: [ActionItemDto] }) items!: ActionItemDto[];
   @ApiProperty({ type: 'string', nullable: true }) nextCursor!: string | null;
 }
+
+export class CreateOfferGapDto {
+  @CodeField(CODE_LISTS.themes, { description: 'The theme for which no suitable offer was found.', example: 'vocational_training' }) theme!: string;
+  @TextField({ description: 'What was missing (level, place, time, cost …); no personal data.', maxLength: 1000, optional: true, example: 'Geen avondopleiding lasser binnen 30 km.' })
+  description?: string;
+}
+
+export class OfferGapDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'vocational_training' }) theme!: string;
+  @ApiProperty({ type: 'string', nullable: true }) description!: string | null;
+  @ApiProperty({ format: 'uuid' }) signalledBy!: string;
+  @ApiProperty({ type: 'string', nullable: true, example: 'An Peeters' }) signalledByName!: string | null;
+  @ApiProperty({ format: 'date-time' }) signalledAt!: string;
+}
+
+export class OfferGapListDto {
+  @ApiProperty({ type: [OfferGapDto] }) items!: OfferGapDto[];
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IndicatorFactsRepository } from './indicator-facts.repository.js';
+import { IndicatorRefreshJob } from './indicator-refresh.job.js';
+import { CentralIndicatorsController, RegionIndicatorsController } from './indicators.controller.js';
+import { IndicatorsService } from './indicators.service.js';
+
+@Module({
+  controllers: [CentralIndicatorsController, RegionIndicatorsController],
+  providers: [IndicatorsService, IndicatorFactsRepository, IndicatorRefreshJob],
+  exports: [IndicatorsService],
+})
+export class IndicatorsModule {}

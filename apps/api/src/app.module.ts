@@ -19,6 +19,7 @@ import { ReferralsModule } from './modules/referrals/referrals.module.js';
 import { RegistrationsModule } from './modules/registrations/registrations.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { IndicatorsModule } from './modules/indicators/indicators.module.js';
+import { PrivacyModule } from './modules/privacy/privacy.module.js';
 import { RegionSettingsEntity } from './modules/regions/region-settings.entity.js';
 import { RegionsModule } from './modules/regions/regions.module.js';
 import { RegionEntity } from './tenancy/region.entity.js';
@@ -52,6 +53,7 @@ export class AppModule {
         RegistrationsModule,
         WebhooksModule,
         IndicatorsModule,
+        PrivacyModule,
         ...extraModules,
       ],
     };

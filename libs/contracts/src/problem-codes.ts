@@ -53,6 +53,12 @@ export const ProblemCode = {
   POSSIBLE_DUPLICATE: 'LEARNER.POSSIBLE_DUPLICATE',
   /** The region has not enabled the national register number (INSZ). */
   INSZ_NOT_ENABLED: 'LEARNER.INSZ_NOT_ENABLED',
+  /** Processing of this learner is restricted (GDPR Art. 18): no changes, contacts or referrals until lifted. */
+  LEARNER_RESTRICTED: 'LEARNER.RESTRICTED',
+  /** This learner's data was anonymised after the retention period; it can no longer be changed. */
+  LEARNER_ANONYMISED: 'LEARNER.ANONYMISED',
+  /** An erasure must be confirmed by a second coordinator, not by the one who requested it. */
+  ERASURE_NEEDS_SECOND_PERSON: 'ERASURE.FOUR_EYES',
   /** The case cannot go from its current state to the requested one. */
   INVALID_TRANSITION: 'CASE.INVALID_TRANSITION',
   /** A referral to this partner needs the learner's active consent to share with it. */

@@ -12,6 +12,8 @@ export const JOB_QUEUES = {
   webhooksDead: 'webhooks-dead',
   /** Every 10 minutes: each region recomputes its indicator facts. */
   indicatorsRefresh: 'indicators-refresh',
+  /** Nightly: anonymises learners past retention, encrypts health barriers left in plain text. */
+  privacyRetention: 'privacy-retention',
   /** Daily: removes webhook events, deliveries and attempts past their retention. */
   webhooksPrune: 'webhooks-prune',
 } as const;

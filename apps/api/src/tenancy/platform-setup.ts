@@ -58,8 +58,13 @@ export async function setUpPlatform(
   await runner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA platform TO ${app}`);
   await runner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA platform TO ${app}`);
   await runner.query(`REVOKE ALL ON platform.migrations FROM ${app}`);
-  // Append-only: the API may add audit events and read them, never change or remove one.
-  await runner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON platform.audit_event FROM ${app}`);
+  // Append-only: the API may add audit events and read them, never change or remove one. It names only
+  // what happened; the chain trigger stamps time, seq and hashes, and alone touches the chain head.
+  await runner.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON platform.audit_event FROM ${app}`);
+  await runner.query(
+    `GRANT INSERT (action, actor_user_id, actor_client_id, target_type, target_id, region_id, ip, request_id, details) ON platform.audit_event TO ${app}`,
+  );
+  await runner.query(`REVOKE ALL ON platform.audit_chain_head FROM ${app}`);
   await setUpExchange(runner, roles);
   await setUpAnalytics(runner, roles);
   await runner.query(`GRANT USAGE ON SCHEMA reference TO ${regionBase}, ${app}`);
@@ -78,12 +83,15 @@ async function setUpExchange(runner: QueryRunner, roles: PlatformRoles): Promise
   const webhooks = quoteIdent(roles.webhooks);
   for (const role of [roles.partner, roles.webhooks]) await grantSetOnly(runner, role, roles.app);
   await runner.query(`GRANT USAGE ON SCHEMA exchange TO ${region}, ${partner}, ${webhooks}`);
-  await runner.query(`GRANT SELECT, INSERT, UPDATE ON exchange.referral TO ${region}`);
+  // DELETE: erasure removes a learner's referrals and registrations from the exchange area too.
+  await runner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON exchange.referral TO ${region}`);
   // A partner may change only the state of its referrals, never the packet, the region or the addressee.
   await runner.query(`REVOKE UPDATE ON exchange.referral FROM ${partner}`);
   await runner.query(`GRANT SELECT, UPDATE (status, start_date, decline_reason, declined_by, updated_at, version) ON exchange.referral TO ${partner}`);
   await runner.query(`GRANT SELECT, INSERT ON exchange.referral_event TO ${region}, ${partner}`);
-  await runner.query(`GRANT SELECT, UPDATE ON exchange.registration TO ${region}`);
+  // Retention clears the free-text notes of a learner's referral history.
+  await runner.query(`GRANT UPDATE (note) ON exchange.referral_event TO ${region}`);
+  await runner.query(`GRANT SELECT, UPDATE, DELETE ON exchange.registration TO ${region}`);
   await runner.query(`GRANT SELECT, INSERT ON exchange.registration TO ${partner}`);
   // Webhooks: owners manage their endpoints, add events to the outbox, read and replay their deliveries;
   // the dispatcher reads everything it must send and records what happened.

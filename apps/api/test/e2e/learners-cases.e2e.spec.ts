@@ -153,6 +153,9 @@ describe('learners, cases and contacts over HTTP', () => {
     expect(stored.insz.toString('latin1')).not.toContain('85073003328');
     const list = await api(asCounsellor).get('/learners').query({ limit: 100 }).expect(200);
     expect(JSON.stringify(list.body)).not.toMatch(/insz|85073003328/i);
+    // Only the learner's own counsellors (and the coordinators) may see it.
+    await api(asCounsellor).get(`/learners/${learner.id}/insz`).expect(403);
+    await api(asCounsellor).post('/cases', { learnerId: learner.id, kind: 'info' }).expect(201);
     const revealed = await api(asCounsellor).get(`/learners/${learner.id}/insz`).expect(200);
     expect(revealed.body).toEqual({ insz: '85073003328' });
     const audit = await ctx.owner.query<unknown[]>("SELECT 1 FROM platform.audit_event WHERE action = 'learner.insz.revealed' AND target_id = $1", [learner.id]);

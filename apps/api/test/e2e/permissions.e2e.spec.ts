@@ -112,6 +112,7 @@ describe('route × principal matrix (docs/permissions.md)', () => {
       registrationId: '00000000-0000-4000-8000-000000000007',
       endpointId: '00000000-0000-4000-8000-000000000008',
       deliveryId: '00000000-0000-4000-8000-000000000009',
+      requestId: '00000000-0000-4000-8000-00000000000a',
     }));
     const mismatches: string[] = [];
     for (const [route, allowed] of documentedMatrix()) {

@@ -789,6 +789,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/regions/{region}/cases/{caseId}/sensitive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Special-category data of the case (health as a barrier): the case's counsellor and coordinators only; audited */
+    get: operations['caseSensitive'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/regions/{region}/cases/{caseId}/transitions': {
     parameters: {
       query?: never;
@@ -804,6 +821,57 @@ export interface paths {
      * @description Closing needs exitReason and objectivesMet; closing a guidance case plans the 3/6/12-month follow-ups when the learner consented to outcome follow-up. Reopening needs a note. 409 CASE.INVALID_TRANSITION otherwise.
      */
     post: operations['transitionCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/erasure-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Erasure requests of the region (filter by status) */
+    get: operations['listErasureRequests'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/erasure-requests/{requestId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a pending erasure request */
+    post: operations['cancelErasure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/erasure-requests/{requestId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm an erasure (another coordinator than the requester): erases the learner everywhere and notifies partners */
+    post: operations['confirmErasure'];
     delete?: never;
     options?: never;
     head?: never;
@@ -875,6 +943,23 @@ export interface paths {
     patch: operations['updateLearner'];
     trace?: never;
   };
+  '/api/v1/regions/{region}/learners/{learnerId}/access-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Right of access (Art. 15): everything about one learner, as JSON or a readable Dutch HTML document (logged) */
+    get: operations['accessExport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/regions/{region}/learners/{learnerId}/access-log': {
     parameters: {
       query?: never;
@@ -930,6 +1015,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/regions/{region}/learners/{learnerId}/erasure-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Request the erasure of a learner (Art. 17); a second coordinator must confirm it */
+    post: operations['requestErasure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/learners/{learnerId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Corrections of the learner's data (rectification history: old and new values) */
+    get: operations['learnerHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/regions/{region}/learners/{learnerId}/insz': {
     parameters: {
       query?: never;
@@ -942,6 +1061,24 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/learners/{learnerId}/restriction': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restrict processing (GDPR Art. 18): no changes, contacts or referrals until lifted (coordinators) */
+    post: operations['restrictLearner'];
+    /** Lift the restriction of processing (coordinators) */
+    delete: operations['liftRestriction'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1102,6 +1239,23 @@ export interface paths {
      * @description A similar learner with the same birth date answers 409 LEARNER.POSSIBLE_DUPLICATE: attach with existingLearnerId or send confirmNewPerson.
      */
     post: operations['acceptRegistration'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/retention/upcoming': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Learners the nightly retention job will anonymise in the coming days (default 30) */
+    get: operations['upcomingAnonymisations'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1344,6 +1498,13 @@ export interface components {
       items: components['schemas']['CaseDto'][];
       nextCursor: string | null;
     };
+    CaseSensitiveDto: {
+      /**
+       * @description Health is a barrier for this learner (special category; this read is audited).
+       * @example false
+       */
+      healthBarrier: boolean;
+    };
     CaseTransitionDto: {
       /** Format: date-time */
       at: string;
@@ -1530,7 +1691,7 @@ export interface components {
       task: string;
     };
     CreateCaseDto: {
-      /** @description Barriers (drempels). */
+      /** @description Barriers (drempels). `health` is stored apart, encrypted (see healthBarrier). */
       barriers?: (
         | 'cost'
         | 'motivation'
@@ -1550,6 +1711,8 @@ export interface components {
       counsellorId?: string;
       /** @description Goal agreed at intake. */
       goal?: string;
+      /** @description Health is a barrier (special category of data): encrypted at rest, shown only through GET …/sensitive. */
+      healthBarrier?: boolean;
       /**
        * @description info (infobemiddeling) or guidance (begeleiding).
        * @enum {string}
@@ -1638,6 +1801,25 @@ export interface components {
        * @description When the conversation took place.
        */
       occurredAt: string;
+    };
+    CreateErasureRequestDto: {
+      /**
+       * @description The ground of GDPR Art. 17(1).
+       * @example consent_withdrawn
+       * @enum {string}
+       */
+      ground:
+        | 'no_longer_necessary'
+        | 'consent_withdrawn'
+        | 'objection'
+        | 'unlawful_processing'
+        | 'legal_obligation'
+        | 'other';
+      /**
+       * @description How the request came in (no further personal data); removed at erasure.
+       * @example Mondelinge vraag op 28/11.
+       */
+      note?: string;
     };
     CreateLearnerDto: {
       /** @description Set after a duplicate warning (409) when this is a different person. */
@@ -1852,12 +2034,56 @@ export interface components {
        *       "consent.withdrawn"
        *     ]
        */
-      eventTypes: ('referral.created' | 'referral.status_changed' | 'registration.accepted' | 'consent.withdrawn')[];
+      eventTypes: (
+        | 'referral.created'
+        | 'referral.status_changed'
+        | 'registration.accepted'
+        | 'consent.withdrawn'
+        | 'learner.erased'
+      )[];
       /**
        * @description Where to POST the events: https, a public host (see the partner API guide).
        * @example https://api.cvo-brugge.example/leerwinkel/webhooks
        */
       url: string;
+    };
+    ErasureRequestDto: {
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      /** @enum {string} */
+      ground:
+        | 'no_longer_necessary'
+        | 'consent_withdrawn'
+        | 'objection'
+        | 'unlawful_processing'
+        | 'legal_obligation'
+        | 'other';
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description null once erased.
+       */
+      learnerId: string | null;
+      /** @description The learner's name while the request is pending. */
+      learnerName: string | null;
+      note: string | null;
+      /**
+       * Format: uuid
+       * @description The pseudonymous id under which the fact of the erasure is kept.
+       */
+      pseudonym: string;
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: uuid */
+      requestedBy: string;
+      /** @enum {string} */
+      status: 'pending' | 'erased' | 'cancelled';
+    };
+    ErasureRequestListDto: {
+      items: components['schemas']['ErasureRequestDto'][];
     };
     HealthChecksDto: {
       database: components['schemas']['HealthIndicatorDto'];
@@ -2018,6 +2244,11 @@ export interface components {
       email: string;
     };
     LearnerDto: {
+      /**
+       * Format: date-time
+       * @description When the personal data was anonymised after the retention period.
+       */
+      anonymisedAt: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date */
@@ -2041,11 +2272,33 @@ export interface components {
       phone: string | null;
       postalCode: string | null;
       referralSource: string;
+      /** @description Set while processing is restricted (GDPR Art. 18): nothing can be changed. */
+      restriction: components['schemas']['RestrictionDto'] | null;
       targetGroups: string[];
       /** Format: date-time */
       updatedAt: string;
       /** @description Optimistic-concurrency version; also the ETag. */
       version: number;
+    };
+    LearnerHistoryDto: {
+      items: components['schemas']['LearnerHistoryEntryDto'][];
+    };
+    LearnerHistoryEntryDto: {
+      /** Format: date-time */
+      changedAt: string;
+      /** Format: uuid */
+      changedBy: string;
+      changedByName: string | null;
+      /**
+       * @description The field that was corrected (or `restriction`, `insz`).
+       * @example lastName
+       */
+      field: string;
+      id: string;
+      /** @example Janssens */
+      newValue: string | null;
+      /** @example Janssen */
+      oldValue: string | null;
     };
     LearnerPageDto: {
       items: components['schemas']['LearnerSummaryDto'][];
@@ -2449,6 +2702,9 @@ export interface components {
         | 'RESOURCE.VERSION_REQUIRED'
         | 'LEARNER.POSSIBLE_DUPLICATE'
         | 'LEARNER.INSZ_NOT_ENABLED'
+        | 'LEARNER.RESTRICTED'
+        | 'LEARNER.ANONYMISED'
+        | 'ERASURE.FOUR_EYES'
         | 'CASE.INVALID_TRANSITION'
         | 'REFERRAL.NO_SHARING_CONSENT'
         | 'REFERRAL.INVALID_TRANSITION'
@@ -2585,6 +2841,11 @@ export interface components {
       to: string;
     };
     ReferralPacketDto: {
+      /**
+       * @description true: the learner's data was anonymised after the retention period; the packet holds no personal data.
+       * @example false
+       */
+      anonymised?: boolean;
       /**
        * @description true: the learner withdrew the consent to share; the personal data was removed from the packet.
        * @example true
@@ -2774,6 +3035,16 @@ export interface components {
        */
       region: string;
       /**
+       * @description Months after closing a guidance case before anonymisation.
+       * @example 60
+       */
+      retentionGuidanceMonths: number;
+      /**
+       * @description Months after closing an info case before its learner is anonymised (when all cases are past retention).
+       * @example 12
+       */
+      retentionInfoMonths: number;
+      /**
        * Format: date-time
        * @description Last change.
        */
@@ -2873,6 +3144,19 @@ export interface components {
       items: components['schemas']['RegistrationDto'][];
       nextCursor: string | null;
     };
+    RestrictLearnerDto: {
+      /**
+       * @description Why processing is restricted (no further personal data).
+       * @example De lerende betwist de juistheid van de gegevens.
+       */
+      reason: string;
+    };
+    RestrictionDto: {
+      /** @example De lerende betwist de juistheid van de gegevens. */
+      reason: string;
+      /** Format: date-time */
+      since: string;
+    };
     SetPasswordDto: {
       /** @description At least 12 characters, not a common password. */
       password: string;
@@ -2915,6 +3199,32 @@ export interface components {
        */
       to: 'registered' | 'intake' | 'guidance' | 'follow_up' | 'closed';
     };
+    UpcomingAnonymisationDto: {
+      /**
+       * Format: date-time
+       * @description From this moment the nightly job anonymises the learner.
+       */
+      anonymiseOn: string;
+      /** @example 2 */
+      cases: number;
+      /** Format: uuid */
+      learnerId: string;
+      /** @example Samira El Amrani */
+      name: string;
+    };
+    UpcomingAnonymisationListDto: {
+      items: components['schemas']['UpcomingAnonymisationDto'][];
+      /**
+       * @description Months after closing a guidance case.
+       * @example 60
+       */
+      retentionGuidanceMonths: number;
+      /**
+       * @description Months after closing an info case.
+       * @example 12
+       */
+      retentionInfoMonths: number;
+    };
     UpdateActionItemDto: {
       /** @description Follow-up: certificate obtained? */
       certificateObtained?: boolean | null;
@@ -2942,7 +3252,7 @@ export interface components {
       version?: number;
     };
     UpdateCaseDto: {
-      /** @description Barriers. */
+      /** @description Barriers (without health, which keeps its own value). */
       barriers?: (
         | 'cost'
         | 'motivation'
@@ -2962,6 +3272,8 @@ export interface components {
       counsellorId?: string;
       /** @description Goal at intake. */
       goal?: string | null;
+      /** @description Health is a barrier (true) or no longer (false); absent leaves it as it is. */
+      healthBarrier?: boolean;
       /** @description The learning question. */
       learningQuestion?: string | null;
       /**
@@ -3158,6 +3470,10 @@ export interface components {
       inszEnabled?: boolean;
       /** @description Days a partner has to answer a referral before it expires. */
       referralExpiryDays?: number;
+      /** @description Retention after closing a guidance case, in months. */
+      retentionGuidanceMonths?: number;
+      /** @description Retention after closing an info case, in months. */
+      retentionInfoMonths?: number;
     };
     UpdateUserDto: {
       /** @enum {string} */
@@ -3183,7 +3499,13 @@ export interface components {
        *       "consent.withdrawn"
        *     ]
        */
-      eventTypes?: ('referral.created' | 'referral.status_changed' | 'registration.accepted' | 'consent.withdrawn')[];
+      eventTypes?: (
+        | 'referral.created'
+        | 'referral.status_changed'
+        | 'registration.accepted'
+        | 'consent.withdrawn'
+        | 'learner.erased'
+      )[];
       /**
        * @description Where to POST the events.
        * @example https://api.cvo-brugge.example/leerwinkel/webhooks
@@ -3277,7 +3599,12 @@ export interface components {
        * @example referral.status_changed
        * @enum {string}
        */
-      eventType: 'referral.created' | 'referral.status_changed' | 'registration.accepted' | 'consent.withdrawn';
+      eventType:
+        | 'referral.created'
+        | 'referral.status_changed'
+        | 'registration.accepted'
+        | 'consent.withdrawn'
+        | 'learner.erased';
       /**
        * Format: uuid
        * @example 5d1c9e7a-2b4f-4a63-8e0d-1f9a7c3b6e25
@@ -3333,7 +3660,12 @@ export interface components {
        * @example referral.status_changed
        * @enum {string}
        */
-      eventType: 'referral.created' | 'referral.status_changed' | 'registration.accepted' | 'consent.withdrawn';
+      eventType:
+        | 'referral.created'
+        | 'referral.status_changed'
+        | 'registration.accepted'
+        | 'consent.withdrawn'
+        | 'learner.erased';
       /**
        * Format: uuid
        * @example 5d1c9e7a-2b4f-4a63-8e0d-1f9a7c3b6e25
@@ -3382,7 +3714,13 @@ export interface components {
        *       "referral.status_changed"
        *     ]
        */
-      eventTypes: ('referral.created' | 'referral.status_changed' | 'registration.accepted' | 'consent.withdrawn')[];
+      eventTypes: (
+        | 'referral.created'
+        | 'referral.status_changed'
+        | 'registration.accepted'
+        | 'consent.withdrawn'
+        | 'learner.erased'
+      )[];
       /**
        * Format: uuid
        * @example 0f4b8a52-3c1d-4e8f-9a6b-7d2c1e5f3a90
@@ -3419,7 +3757,13 @@ export interface components {
        *       "referral.status_changed"
        *     ]
        */
-      eventTypes: ('referral.created' | 'referral.status_changed' | 'registration.accepted' | 'consent.withdrawn')[];
+      eventTypes: (
+        | 'referral.created'
+        | 'referral.status_changed'
+        | 'registration.accepted'
+        | 'consent.withdrawn'
+        | 'learner.erased'
+      )[];
       /**
        * Format: uuid
        * @example 0f4b8a52-3c1d-4e8f-9a6b-7d2c1e5f3a90
@@ -6728,6 +7072,65 @@ export interface operations {
       };
     };
   };
+  caseSensitive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseSensitiveDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   listTransitions: {
     parameters: {
       query?: {
@@ -6815,6 +7218,202 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listErasureRequests: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'erased' | 'cancelled';
+      };
+      header?: never;
+      path: {
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureRequestListDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  cancelErasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        requestId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureRequestDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  confirmErasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        requestId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureRequestDto'];
         };
       };
       /** @description Invalid request (problem+json, field errors in `errors`). */
@@ -7222,6 +7821,74 @@ export interface operations {
       };
     };
   };
+  accessExport: {
+    parameters: {
+      query?: {
+        /** @description json (default) or html: a readable document in Dutch (print it to PDF). */
+        format?: 'json' | 'html';
+      };
+      header?: never;
+      path: {
+        learnerId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The export. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+          'text/html': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   accessLog: {
     parameters: {
       query?: {
@@ -7468,6 +8135,137 @@ export interface operations {
       };
     };
   };
+  requestErasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        learnerId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateErasureRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureRequestDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  learnerHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        learnerId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerHistoryDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   revealInsz: {
     parameters: {
       query?: never;
@@ -7518,6 +8316,146 @@ export interface operations {
       };
       /** @description Not found (problem+json). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  restrictLearner: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        learnerId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RestrictLearnerDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  liftRestriction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        learnerId: string;
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflict (problem+json). */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -8236,6 +9174,67 @@ export interface operations {
       };
       /** @description Conflict (problem+json). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  upcomingAnonymisations: {
+    parameters: {
+      query?: {
+        /** @description Look ahead this many days (default 30). */
+        days?: number;
+      };
+      header?: never;
+      path: {
+        /** @description Region slug, e.g. `west-vlaanderen`. */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UpcomingAnonymisationListDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found (problem+json). */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -22,7 +22,15 @@ export type AuditAction =
   | 'region.created'
   | 'organisation.created'
   | 'learner.insz.revealed'
-  | 'indicators.central.read';
+  | 'indicators.central.read'
+  | 'learner.restricted'
+  | 'learner.restriction_lifted'
+  | 'learner.health.revealed'
+  | 'learner.access_export'
+  | 'learner.erasure.requested'
+  | 'learner.erasure.cancelled'
+  | 'learner.erased'
+  | 'retention.anonymised';
 
 export interface AuditEvent {
   action: AuditAction;

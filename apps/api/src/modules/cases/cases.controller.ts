@@ -2,7 +2,7 @@ import { Body, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { UserPrincipal } from '../../common/auth/principal.js';
-import { CurrentUser } from '../../common/auth/request-meta.js';
+import { CurrentUser, Meta, type RequestMeta } from '../../common/auth/request-meta.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { basedOnVersion, etag, IfMatch } from '../../common/http/versioning.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
@@ -22,6 +22,7 @@ import {
   CreateActionItemDto,
   CreateCaseDto,
   CreateContactDto,
+  CaseSensitiveDto,
   CreateOfferGapDto,
   OfferGapDto,
   OfferGapListDto,
@@ -106,6 +107,13 @@ export class CasesController {
   @ApiCreatedResponse({ type: ContactDto })
   addContact(@UuidParam('caseId') id: string, @Body() body: CreateContactDto, @CurrentUser() actor: UserPrincipal): Promise<ContactDto> {
     return this.cases.addContact(id, body, actor);
+  }
+
+  @Get(':caseId/sensitive')
+  @ApiOperation({ summary: 'Special-category data of the case (health as a barrier): the case\'s counsellor and coordinators only; audited' })
+  @ApiOkResponse({ type: CaseSensitiveDto })
+  caseSensitive(@CurrentRegion() region: RegionRef, @UuidParam('caseId') id: string, @CurrentUser() actor: UserPrincipal, @Meta() meta: RequestMeta): Promise<CaseSensitiveDto> {
+    return this.cases.sensitive(region, id, actor, meta);
   }
 
   @Get(':caseId/offer-gaps')

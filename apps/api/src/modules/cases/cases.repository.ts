@@ -76,13 +76,23 @@ const ITEM_COLUMNS = `id, task, owner, to_char(due_date, 'YYYY-MM-DD') AS "dueDa
 export class CasesRepository {
   async insert(
     manager: EntityManager,
-    values: { learnerId: string; kind: string; counsellorId: string; organisationId: string | null; learningQuestion: string | null; themes: string[]; barriers: string[]; goal: string | null },
+    values: {
+      learnerId: string;
+      kind: string;
+      counsellorId: string;
+      organisationId: string | null;
+      learningQuestion: string | null;
+      themes: string[];
+      barriers: string[];
+      goal: string | null;
+      healthBarrier?: Buffer | null;
+    },
     by: string,
   ): Promise<string> {
     const [row] = await manager.query<[{ id: string }]>(
-      `INSERT INTO guidance_case (learner_id, kind, counsellor_id, organisation_id, learning_question, themes, barriers, goal)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [values.learnerId, values.kind, values.counsellorId, values.organisationId, values.learningQuestion, values.themes, values.barriers, values.goal],
+      `INSERT INTO guidance_case (learner_id, kind, counsellor_id, organisation_id, learning_question, themes, barriers, goal, health_barrier)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [values.learnerId, values.kind, values.counsellorId, values.organisationId, values.learningQuestion, values.themes, values.barriers, values.goal, values.healthBarrier ?? null],
     );
     await this.recordTransition(manager, row.id, null, 'registered', null, by);
     return row.id;
@@ -125,6 +135,7 @@ export class CasesRepository {
       themes: 'themes',
       barriers: 'barriers',
       goal: 'goal',
+      healthBarrier: 'health_barrier',
     };
     return versionedUpdate(manager, 'guidance_case', id, expectedVersion, columns, changes);
   }
@@ -216,6 +227,12 @@ export class CasesRepository {
   /** On reopening: follow-ups that were still open no longer apply. */
   async dropOpenFollowUps(manager: EntityManager, caseId: string): Promise<void> {
     await manager.query('DELETE FROM action_item WHERE case_id = $1 AND follow_up_months IS NOT NULL AND done_at IS NULL', [caseId]);
+  }
+
+  /** The encrypted health barrier of a case (null: none recorded). */
+  async healthBarrier(manager: EntityManager, caseId: string): Promise<Buffer | null> {
+    const rows = await manager.query<{ value: Buffer | null }[]>('SELECT health_barrier AS value FROM guidance_case WHERE id = $1', [caseId]);
+    return rows[0]?.value ?? null;
   }
 
   async insertOfferGap(manager: EntityManager, caseId: string, gap: { theme: string; description: string | null }, by: string): Promise<OfferGapRow> {

@@ -10,6 +10,11 @@ import { OrganisationsRepository } from '../identity/organisations.repository.js
 import { UsersRepository } from '../identity/users.repository.js';
 import { ConsentsRepository } from '../learners/consents.repository.js';
 import { LearnersRepository } from '../learners/learners.repository.js';
+import { assertMayProcess } from '../learners/learner-processing.js';
+import { AuditService } from '../audit/audit.service.js';
+import { FieldCipher } from '../../common/crypto/field-cipher.js';
+import type { RequestMeta } from '../../common/auth/request-meta.js';
+import { RegionContext } from '../../tenancy/region-context.js';
 import { allowedNext, type CaseStatus, checkTransition, FOLLOW_UP_MONTHS } from './case-state-machine.js';
 import { type ActionItemRow, type CaseRow, CasesRepository, type OfferGapRow } from './cases.repository.js';
 import type {
@@ -23,6 +28,7 @@ import type {
   CreateActionItemDto,
   CreateCaseDto,
   CreateContactDto,
+  CaseSensitiveDto,
   CreateOfferGapDto,
   OfferGapDto,
   OfferGapListDto,
@@ -48,16 +54,21 @@ export class CasesService {
     private readonly consents: ConsentsRepository,
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsRepository,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+    private readonly context: RegionContext,
   ) {}
 
   async create(region: RegionRef, input: CreateCaseDto, actor: UserPrincipal): Promise<CaseDto> {
     const counsellorId = input.counsellorId ?? actor.userId;
     await this.requireMember(region, counsellorId);
     if (input.organisationId) await this.requireOrganisation(region, input.organisationId);
+    const { barriers, health } = splitHealth(input.barriers ?? []);
     const row = await this.unitOfWork.run(async (manager) => {
       if (!(await this.learners.exists(manager, input.learnerId))) {
         throw DomainError.validation([{ field: 'learnerId', message: 'learnerId must be a learner of this region', rule: 'learnerOfRegion' }]);
       }
+      await assertMayProcess(this.learners, manager, input.learnerId);
       const id = await this.cases.insert(
         manager,
         {
@@ -67,8 +78,9 @@ export class CasesService {
           organisationId: input.organisationId ?? null,
           learningQuestion: input.learningQuestion ?? null,
           themes: input.themes ?? [],
-          barriers: input.barriers ?? [],
+          barriers,
           goal: input.goal ?? null,
+          healthBarrier: input.healthBarrier === true || health ? this.cipher.encrypt('true') : null,
         },
         actor.userId,
       );
@@ -106,10 +118,13 @@ export class CasesService {
     if (changes.counsellorId) await this.requireMember(region, changes.counsellorId);
     if (changes.organisationId) await this.requireOrganisation(region, changes.organisationId);
     const row = await this.unitOfWork.run(async (manager) => {
-      const current = await this.requireCase(manager, id);
+      const current = await this.requireWritableCase(manager, id);
       if (current.version !== basedOn) throw staleVersion(current.version);
-      const { version: _version, ...fields } = changes;
-      if (!(await this.cases.update(manager, id, fields, basedOn))) throw staleVersion(current.version + 1);
+      const { version: _version, barriers: given, healthBarrier, ...fields } = changes;
+      const split = given === undefined ? undefined : splitHealth(given);
+      const health = healthBarrier ?? (split?.health ? true : undefined);
+      const stored = { ...fields, ...(split ? { barriers: split.barriers } : {}), ...(health === undefined ? {} : { healthBarrier: health ? this.cipher.encrypt('true') : null }) };
+      if (!(await this.cases.update(manager, id, stored, basedOn))) throw staleVersion(current.version + 1);
       return this.requireCase(manager, id);
     });
     return this.named(row);
@@ -118,7 +133,7 @@ export class CasesService {
   /** Moves a case to another status (409 CASE.INVALID_TRANSITION when the lifecycle does not allow it). */
   async transition(id: string, input: TransitionDto, actor: UserPrincipal): Promise<CaseDto> {
     const row = await this.unitOfWork.run(async (manager) => {
-      const current = await this.requireCase(manager, id, true);
+      const current = await this.requireWritableCase(manager, id, true);
       const to = input.to as CaseStatus;
       checkTransition({ from: current.status, to, note: input.note, exitReason: input.exitReason, objectivesMet: input.objectivesMet });
       const closing = to === 'closed';
@@ -150,7 +165,7 @@ export class CasesService {
 
   async addContact(id: string, input: CreateContactDto, actor: UserPrincipal): Promise<ContactDto> {
     const row = await this.unitOfWork.run(async (manager) => {
-      await this.requireCase(manager, id);
+      await this.requireWritableCase(manager, id);
       return this.cases.insertContact(
         manager,
         id,
@@ -165,7 +180,7 @@ export class CasesService {
   /** A "no suitable offer" signal on the case (counted per theme in the indicators). */
   async addOfferGap(id: string, input: CreateOfferGapDto, actor: UserPrincipal): Promise<OfferGapDto> {
     const row = await this.unitOfWork.run(async (manager) => {
-      await this.requireCase(manager, id);
+      await this.requireWritableCase(manager, id);
       return this.cases.insertOfferGap(manager, id, { theme: input.theme, description: input.description?.trim() || null }, actor.userId);
     });
     return (await this.withNames([row]))[0] as OfferGapDto;
@@ -198,7 +213,7 @@ export class CasesService {
 
   async addActionItem(id: string, input: CreateActionItemDto): Promise<ActionItemDto> {
     const row = await this.unitOfWork.run(async (manager) => {
-      await this.requireCase(manager, id);
+      await this.requireWritableCase(manager, id);
       return this.cases.insertActionItem(manager, id, { task: input.task.trim(), owner: input.owner, dueDate: input.dueDate ?? null });
     });
     return toItemDto(row);
@@ -216,6 +231,7 @@ export class CasesService {
 
   async updateActionItem(caseId: string, itemId: string, changes: UpdateActionItemDto, basedOn: number): Promise<ActionItemDto> {
     const row = await this.unitOfWork.run(async (manager) => {
+      await this.requireWritableCase(manager, caseId);
       const current = await this.cases.findActionItem(manager, caseId, itemId);
       if (!current) throw DomainError.notFound('This action item');
       if (current.version !== basedOn) throw staleVersion(current.version);
@@ -229,6 +245,31 @@ export class CasesService {
       return updated;
     });
     return toItemDto(row);
+  }
+
+  /**
+   * The health barrier (special category): only for the case's counsellor and the coordinators; every read is
+   * in the learner's access log and the audit trail.
+   */
+  async sensitive(region: RegionRef, id: string, actor: UserPrincipal, meta: RequestMeta): Promise<CaseSensitiveDto> {
+    const healthBarrier = await this.unitOfWork.run(async (manager) => {
+      const kase = await this.requireCase(manager, id);
+      if (this.context.role() !== 'coordinator' && kase.counsellorId !== actor.userId) {
+        throw DomainError.forbidden("Only the case's counsellor and the coordinators may see health information.");
+      }
+      await this.learners.logAccess(manager, kase.learnerId, actor.userId, ['health']);
+      const stored = await this.cases.healthBarrier(manager, id);
+      return stored !== null && this.cipher.decrypt(stored) === 'true';
+    });
+    await this.audit.record({ action: 'learner.health.revealed', actorUserId: actor.userId, targetType: 'case', targetId: id, regionId: region.id, ...meta });
+    return { healthBarrier };
+  }
+
+  /** A case whose learner may be changed (not restricted, not anonymised). */
+  private async requireWritableCase(manager: EntityManager, id: string, lock = false): Promise<CaseRow> {
+    const row = await this.requireCase(manager, id, lock);
+    await assertMayProcess(this.learners, manager, row.learnerId);
+    return row;
   }
 
   private async requireCase(manager: EntityManager, id: string, lock = false): Promise<CaseRow> {
@@ -283,6 +324,11 @@ export class CasesService {
 
 function toItemDto(row: ActionItemRow): ActionItemDto {
   return { ...row, doneAt: row.doneAt ? new Date(row.doneAt).toISOString() : null };
+}
+
+/** `health` never goes into the plain barriers array: it is kept encrypted, apart. */
+function splitHealth(barriers: readonly string[]): { barriers: string[]; health: boolean } {
+  return { barriers: barriers.filter((barrier) => barrier !== 'health'), health: barriers.includes('health') };
 }
 
 function addMonths(date: Date, months: number): string {

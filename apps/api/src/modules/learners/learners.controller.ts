@@ -1,4 +1,4 @@
-import { Body, Get, Post, Patch, Query, Res, HttpCode } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RegionRoles } from '../../common/auth/access.decorators.js';
@@ -12,7 +12,7 @@ import { CurrentRegion } from '../../tenancy/current-region.decorator.js';
 import { RegionController } from '../../tenancy/region-controller.decorator.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
 import { AccessLogPageDto, ConsentDto, ConsentListDto, CreateConsentDto } from './dto/consent.dto.js';
-import { CreateLearnerDto, InszDto, LearnerDto, LearnerPageDto, ListLearnersQueryDto, UpdateLearnerDto } from './dto/learner.dto.js';
+import { CreateLearnerDto, InszDto, LearnerDto, LearnerHistoryDto, LearnerPageDto, ListLearnersQueryDto, RestrictLearnerDto, UpdateLearnerDto } from './dto/learner.dto.js';
 import { LearnersService } from './learners.service.js';
 
 @RegionController('learners', 'learners')
@@ -56,8 +56,9 @@ export class LearnersController {
     @Body() body: UpdateLearnerDto,
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
+    @CurrentUser() actor: UserPrincipal,
   ): Promise<LearnerDto> {
-    const learner = await this.learners.update(id, body, basedOnVersion(ifMatch, body.version));
+    const learner = await this.learners.update(id, body, basedOnVersion(ifMatch, body.version), actor);
     response.setHeader('etag', etag(learner.version));
     return learner;
   }
@@ -97,6 +98,37 @@ export class LearnersController {
     @CurrentUser() actor: UserPrincipal,
   ): Promise<ConsentDto> {
     return this.learners.withdrawConsent(region, id, consentId, actor);
+  }
+
+  @Get(':learnerId/history')
+  @ApiOperation({ summary: 'Corrections of the learner\'s data (rectification history: old and new values)' })
+  @ApiOkResponse({ type: LearnerHistoryDto })
+  learnerHistory(@UuidParam('learnerId') id: string): Promise<LearnerHistoryDto> {
+    return this.learners.history(id);
+  }
+
+  @Post(':learnerId/restriction')
+  @RegionRoles('coordinator')
+  @ApiOperation({ summary: 'Restrict processing (GDPR Art. 18): no changes, contacts or referrals until lifted (coordinators)' })
+  @ApiCreatedResponse({ type: LearnerDto })
+  @ApiProblemResponses(409)
+  restrictLearner(
+    @CurrentRegion() region: RegionRef,
+    @UuidParam('learnerId') id: string,
+    @Body() body: RestrictLearnerDto,
+    @CurrentUser() actor: UserPrincipal,
+    @Meta() meta: RequestMeta,
+  ): Promise<LearnerDto> {
+    return this.learners.restrict(region, id, body.reason.trim(), actor, meta);
+  }
+
+  @Delete(':learnerId/restriction')
+  @RegionRoles('coordinator')
+  @ApiOperation({ summary: 'Lift the restriction of processing (coordinators)' })
+  @ApiOkResponse({ type: LearnerDto })
+  @ApiProblemResponses(409)
+  liftRestriction(@CurrentRegion() region: RegionRef, @UuidParam('learnerId') id: string, @CurrentUser() actor: UserPrincipal, @Meta() meta: RequestMeta): Promise<LearnerDto> {
+    return this.learners.restrict(region, id, null, actor, meta);
   }
 
   @Get(':learnerId/access-log')

@@ -20,12 +20,24 @@ export interface LearnerRow {
   targetGroups: string[];
   referralSource: string;
   inszEncrypted: Buffer | null;
+  restrictedAt: Date | null;
+  restrictionReason: string | null;
+  anonymisedAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type LearnerWrite = Omit<LearnerRow, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+export type LearnerWrite = Omit<LearnerRow, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'restrictedAt' | 'restrictionReason' | 'anonymisedAt'>;
+
+export interface HistoryRow {
+  id: string;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  changedBy: string;
+  changedAt: Date;
+}
 
 export interface LearnerSummaryRow {
   id: string;
@@ -52,7 +64,7 @@ const COLUMNS = `
   l.gender, l.email, l.phone, l.postal_code AS "postalCode", l.municipality, l.native_language AS "nativeLanguage",
   l.dutch_level AS "dutchLevel", l.education_level AS "educationLevel", l.employment_status AS "employmentStatus",
   l.target_groups AS "targetGroups", l.referral_source AS "referralSource", l.insz_encrypted AS "inszEncrypted",
-  l.version, l.created_at AS "createdAt", l.updated_at AS "updatedAt"`;
+  l.restricted_at AS "restrictedAt", l.restriction_reason AS "restrictionReason", l.anonymised_at AS "anonymisedAt", l.version, l.created_at AS "createdAt", l.updated_at AS "updatedAt"`;
 
 const WRITABLE: [keyof LearnerWrite, string][] = [
   ['firstName', 'first_name'],
@@ -160,6 +172,53 @@ export class LearnersRepository {
         ORDER BY l.last_name, l.first_name, l.id LIMIT ${param(limit)}`,
       params,
     );
+  }
+
+  // --- rectification history and restriction ---------------------------------------------------------
+
+  async addHistory(manager: EntityManager, learnerId: string, changes: { field: string; oldValue: string | null; newValue: string | null }[], by: string): Promise<void> {
+    for (const change of changes) {
+      await manager.query('INSERT INTO learner_history (learner_id, field, old_value, new_value, changed_by) VALUES ($1, $2, $3, $4, $5)', [
+        learnerId,
+        change.field,
+        change.oldValue,
+        change.newValue,
+        by,
+      ]);
+    }
+  }
+
+  async history(manager: EntityManager, learnerId: string): Promise<HistoryRow[]> {
+    return manager.query<HistoryRow[]>(
+      `SELECT h.id::text AS id, h.field, h.old_value AS "oldValue", h.new_value AS "newValue", h.changed_by AS "changedBy", h.changed_at AS "changedAt"
+         FROM learner_history h WHERE h.learner_id = $1 ORDER BY h.id`,
+      [learnerId],
+    );
+  }
+
+  /** Restricts (reason) or lifts (null) processing; answers whether the learner exists. */
+  async setRestriction(manager: EntityManager, learnerId: string, reason: string | null, by: string): Promise<boolean> {
+    const [rows] = await manager.query<[unknown[], number]>(
+      `UPDATE learner SET restricted_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END, restriction_reason = $2,
+              restricted_by = CASE WHEN $2::text IS NULL THEN NULL ELSE $3::uuid END, version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING id`,
+      [learnerId, reason, by],
+    );
+    return rows.length > 0;
+  }
+
+  /** The state that decides whether a learner's data may be changed: restricted or anonymised (null: unknown learner). */
+  async processingState(manager: EntityManager, learnerId: string): Promise<{ restricted: boolean; anonymised: boolean } | null> {
+    const rows = await manager.query<{ restricted: boolean; anonymised: boolean }[]>(
+      'SELECT restricted_at IS NOT NULL AS restricted, anonymised_at IS NOT NULL AS anonymised FROM learner WHERE id = $1',
+      [learnerId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Whether the user counsels one of the learner's cases. */
+  async isCounsellorOf(manager: EntityManager, learnerId: string, userId: string): Promise<boolean> {
+    return (await manager.query<unknown[]>('SELECT 1 FROM guidance_case WHERE learner_id = $1 AND counsellor_id = $2 LIMIT 1', [learnerId, userId])).length > 0;
   }
 
   // --- access log ---------------------------------------------------------------------------------

@@ -15,9 +15,11 @@ import { UsersRepository } from '../identity/users.repository.js';
 import { ReferralsRepository } from '../referrals/referrals.repository.js';
 import { RegionSettingsRepository } from '../regions/region-settings.repository.js';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
+import { assertMayProcess } from './learner-processing.js';
+import { RegionContext } from '../../tenancy/region-context.js';
 import { type ConsentRow, ConsentsRepository } from './consents.repository.js';
 import type { AccessLogPageDto, ConsentDto, ConsentListDto, CreateConsentDto } from './dto/consent.dto.js';
-import type { CreateLearnerDto, InszDto, LearnerDto, LearnerPageDto, ListLearnersQueryDto, UpdateLearnerDto } from './dto/learner.dto.js';
+import type { CreateLearnerDto, InszDto, LearnerDto, LearnerHistoryDto, LearnerPageDto, ListLearnersQueryDto, UpdateLearnerDto } from './dto/learner.dto.js';
 import { type LearnerCursor, type LearnerRow, type LearnerWrite, LearnersRepository } from './learners.repository.js';
 
 /** Learners of a region: registration with a duplicate check, search, the INSZ, consents and the access log. */
@@ -34,6 +36,7 @@ export class LearnersService {
     private readonly audit: AuditService,
     private readonly referrals: ReferralsRepository,
     private readonly outbox: WebhookOutbox,
+    private readonly context: RegionContext,
   ) {}
 
   async create(input: CreateLearnerDto, actor: UserPrincipal): Promise<LearnerDto> {
@@ -65,16 +68,43 @@ export class LearnersService {
     });
   }
 
-  async update(id: string, changes: UpdateLearnerDto, basedOn: number): Promise<LearnerDto> {
+  /** A correction (rectification): every changed field is kept in the history with its old value (the INSZ only as "changed"). */
+  async update(id: string, changes: UpdateLearnerDto, basedOn: number, actor: UserPrincipal): Promise<LearnerDto> {
     return this.unitOfWork.run(async (manager) => {
       const current = await this.requireLearner(manager, id);
+      await assertMayProcess(this.learners, manager, id);
       if (current.version !== basedOn) throw staleVersion(current.version);
       const insz = changes.insz === undefined ? undefined : changes.insz === null ? null : await this.inszToStore(manager, changes.insz);
       const { version: _version, insz: _insz, ...fields } = changes;
       const updated = await this.learners.update(manager, id, { ...fields, ...(insz === undefined ? {} : { inszEncrypted: insz }) }, basedOn);
       if (!updated) throw staleVersion(current.version + 1);
+      await this.learners.addHistory(manager, id, changedFields(current, updated), actor.userId);
       return this.toDto(updated);
     });
+  }
+
+  async history(id: string): Promise<LearnerHistoryDto> {
+    const rows = await this.unitOfWork.run(async (manager) => {
+      await this.requireLearner(manager, id);
+      return this.learners.history(manager, id);
+    });
+    const names = await this.users.displayNames([...new Set(rows.map((row) => row.changedBy))]);
+    return { items: rows.map((row) => ({ ...row, changedAt: new Date(row.changedAt).toISOString(), changedByName: names.get(row.changedBy) ?? null })) };
+  }
+
+  /** Restricts processing (reason) or lifts the restriction (null); audited. */
+  async restrict(region: RegionRef, id: string, reason: string | null, actor: UserPrincipal, meta: RequestMeta): Promise<LearnerDto> {
+    const row = await this.unitOfWork.run(async (manager) => {
+      const current = await this.requireLearner(manager, id);
+      if ((current.restrictedAt !== null) === (reason !== null)) {
+        throw new DomainError(ProblemCode.CONFLICT, 409, reason ? 'Already restricted' : 'Not restricted', reason ? 'Processing of this learner is already restricted.' : 'Processing of this learner is not restricted.');
+      }
+      await this.learners.setRestriction(manager, id, reason, actor.userId);
+      await this.learners.addHistory(manager, id, [{ field: 'restriction', oldValue: current.restrictionReason, newValue: reason }], actor.userId);
+      return this.requireLearner(manager, id);
+    });
+    await this.audit.record({ action: reason ? 'learner.restricted' : 'learner.restriction_lifted', actorUserId: actor.userId, targetType: 'learner', targetId: id, regionId: region.id, ...meta });
+    return this.toDto(row);
   }
 
   async list(query: ListLearnersQueryDto): Promise<LearnerPageDto> {
@@ -99,10 +129,13 @@ export class LearnersService {
     };
   }
 
-  /** The full INSZ: only for members of the region (the route checks), audited in both logs. */
+  /** The full INSZ: only for the coordinators and the counsellors of one of the learner's cases; audited in both logs. */
   async revealInsz(region: RegionRef, id: string, actor: UserPrincipal, meta: RequestMeta): Promise<InszDto> {
     const insz = await this.unitOfWork.run(async (manager) => {
       const row = await this.requireLearner(manager, id);
+      if (this.context.role() !== 'coordinator' && !(await this.learners.isCounsellorOf(manager, id, actor.userId))) {
+        throw DomainError.forbidden("Only the learner's counsellors and the coordinators may see the national register number.");
+      }
       if (!row.inszEncrypted) throw DomainError.notFound('An INSZ for this learner');
       await this.learners.logAccess(manager, id, actor.userId, ['insz']);
       return this.cipher.decrypt(row.inszEncrypted);
@@ -127,7 +160,7 @@ export class LearnersService {
       throw DomainError.validation([{ field: 'partnerId', message: 'partnerId must be a partner organisation', rule: 'partnerExists' }]);
     }
     return this.unitOfWork.run(async (manager) => {
-      await this.requireLearner(manager, learnerId);
+      await assertMayProcess(this.learners, manager, learnerId);
       const row = await this.consents.insert(
         manager,
         learnerId,
@@ -220,11 +253,43 @@ export class LearnersService {
       targetGroups: row.targetGroups,
       referralSource: row.referralSource,
       inszMasked: row.inszEncrypted ? maskInsz(this.cipher.decrypt(row.inszEncrypted)) : null,
+      restriction: row.restrictedAt ? { since: new Date(row.restrictedAt).toISOString(), reason: row.restrictionReason ?? '' } : null,
+      anonymisedAt: row.anonymisedAt ? new Date(row.anonymisedAt).toISOString() : null,
       version: row.version,
       createdAt: new Date(row.createdAt).toISOString(),
       updatedAt: new Date(row.updatedAt).toISOString(),
     };
   }
+}
+
+const HISTORY_FIELDS: (keyof LearnerWrite)[] = [
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'gender',
+  'email',
+  'phone',
+  'postalCode',
+  'municipality',
+  'nativeLanguage',
+  'dutchLevel',
+  'educationLevel',
+  'employmentStatus',
+  'targetGroups',
+  'referralSource',
+];
+
+/** What a correction changed: old and new values per field; the INSZ is recorded as changed, never in clear. */
+function changedFields(before: LearnerRow, after: LearnerRow): { field: string; oldValue: string | null; newValue: string | null }[] {
+  const text = (value: string | string[] | Buffer | null): string | null => (value === null ? null : Array.isArray(value) ? value.join(',') : value.toString());
+  const changes: { field: string; oldValue: string | null; newValue: string | null }[] = HISTORY_FIELDS.filter((field) => text(before[field]) !== text(after[field])).map((field) => ({
+    field,
+    oldValue: text(before[field]),
+    newValue: text(after[field]),
+  }));
+  const inszChanged = (before.inszEncrypted === null) !== (after.inszEncrypted === null) || (before.inszEncrypted !== null && after.inszEncrypted !== null && !before.inszEncrypted.equals(after.inszEncrypted));
+  if (inszChanged) changes.push({ field: 'insz', oldValue: before.inszEncrypted ? '(recorded)' : null, newValue: after.inszEncrypted ? '(changed)' : null });
+  return changes;
 }
 
 function writable(input: CreateLearnerDto): Omit<LearnerWrite, 'inszEncrypted'> {

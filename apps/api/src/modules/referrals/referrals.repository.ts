@@ -14,6 +14,7 @@ export interface ReferralPacket {
   preferredStart: string | null;
   counsellor: { name: string; email: string };
   consentWithdrawn?: true;
+  anonymised?: true;
 }
 
 export interface ExchangeRow {
@@ -152,13 +153,24 @@ export class ReferralsRepository {
    * (no personal data any more). Answers the referrals concerned.
    */
   async redactForConsent(manager: EntityManager, consentId: string): Promise<string[]> {
+    return this.redact(manager, 'r.consent_id = $1', consentId, 'consentWithdrawn');
+  }
+
+  /** After retention: the packets and the notes of every referral of the learner lose all personal data. */
+  async redactForLearner(manager: EntityManager, learnerId: string): Promise<string[]> {
+    const ids = await this.redact(manager, 'r.case_id IN (SELECT id FROM guidance_case WHERE learner_id = $1)', learnerId, 'anonymised');
+    await manager.query('UPDATE exchange.referral_event SET note = NULL WHERE referral_id = ANY ($1::uuid[]) AND note IS NOT NULL', [ids]);
+    return ids;
+  }
+
+  private async redact(manager: EntityManager, which: string, value: string, flag: 'consentWithdrawn' | 'anonymised'): Promise<string[]> {
     const [rows] = await manager.query<[{ id: string }[], number]>(
       `UPDATE exchange.referral x SET packet = jsonb_build_object('region', x.packet->'region', 'partner', x.packet->'partner', 'offer', x.packet->'offer',
               'learner', null, 'learningQuestion', null, 'educationLevel', null, 'dutchLevel', null, 'preferredStart', null,
-              'counsellor', x.packet->'counsellor', 'consentWithdrawn', true),
+              'counsellor', x.packet->'counsellor', '${flag}', true),
               updated_at = clock_timestamp(), version = x.version + 1
-         FROM referral r WHERE r.id = x.id AND r.consent_id = $1 RETURNING x.id`,
-      [consentId],
+         FROM referral r WHERE r.id = x.id AND ${which} RETURNING x.id`,
+      [value],
     );
     return rows.map((row) => row.id);
   }

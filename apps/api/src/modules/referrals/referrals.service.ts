@@ -13,6 +13,7 @@ import { CatalogueRepository } from '../catalogue/catalogue.repository.js';
 import { UsersRepository } from '../identity/users.repository.js';
 import { ConsentsRepository } from '../learners/consents.repository.js';
 import { LearnersRepository } from '../learners/learners.repository.js';
+import { assertMayProcess } from '../learners/learner-processing.js';
 import { RegionSettingsRepository } from '../regions/region-settings.repository.js';
 import { type OutboxEvent, WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import type {
@@ -69,6 +70,7 @@ export class ReferralsService {
       if (!kase) throw DomainError.notFound('This case');
       const learner = await this.learners.findById(manager, kase.learnerId);
       if (!learner) throw DomainError.notFound('The learner of this case');
+      await assertMayProcess(this.learners, manager, learner.id);
       const consentId = await this.consents.activeSharingWith(manager, learner.id, input.partnerId);
       if (!consentId) {
         throw new DomainError(

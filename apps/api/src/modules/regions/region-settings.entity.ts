@@ -18,6 +18,12 @@ export class RegionSettingsEntity {
   @Column('boolean', { name: 'insz_enabled' })
   inszEnabled!: boolean;
 
+  @Column('integer', { name: 'retention_info_months' })
+  retentionInfoMonths!: number;
+
+  @Column('integer', { name: 'retention_guidance_months' })
+  retentionGuidanceMonths!: number;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { RegionSettingsEntity } from './region-settings.entity.js';
 
 export type RegionSettingsChanges = Partial<
-  Pick<RegionSettingsEntity, 'contactEmail' | 'contactPhone' | 'referralExpiryDays' | 'inszEnabled'>
+  Pick<RegionSettingsEntity, 'contactEmail' | 'contactPhone' | 'referralExpiryDays' | 'inszEnabled' | 'retentionInfoMonths' | 'retentionGuidanceMonths'>
 >;
 
 /** Region settings; every method takes the manager of a region unit of work (see tenancy/region-unit-of-work.ts). */

@@ -27,6 +27,8 @@ function toDto(region: string, entity: RegionSettingsEntity): RegionSettingsDto 
     contactPhone: entity.contactPhone,
     referralExpiryDays: entity.referralExpiryDays,
     inszEnabled: entity.inszEnabled,
+    retentionInfoMonths: entity.retentionInfoMonths,
+    retentionGuidanceMonths: entity.retentionGuidanceMonths,
     updatedAt: entity.updatedAt.toISOString(),
   };
 }

@@ -10,6 +10,7 @@ import { RegionUnitOfWork } from '../../tenancy/region-unit-of-work.js';
 import { CasesRepository } from '../cases/cases.repository.js';
 import { ConsentsRepository } from '../learners/consents.repository.js';
 import { LearnersRepository } from '../learners/learners.repository.js';
+import { assertMayProcess } from '../learners/learner-processing.js';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import type {
   AcceptedRegistrationDto,
@@ -78,6 +79,7 @@ export class RegistrationsService {
         if (!(await this.learners.exists(manager, learnerId))) {
           throw DomainError.validation([{ field: 'existingLearnerId', message: 'existingLearnerId must be a learner of this region', rule: 'learnerOfRegion' }]);
         }
+        await assertMayProcess(this.learners, manager, learnerId);
       } else {
         if (!input.confirmNewPerson) {
           const candidates = await this.learners.similar(manager, person.firstName, person.lastName, person.dateOfBirth);

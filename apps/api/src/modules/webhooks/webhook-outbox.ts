@@ -23,7 +23,8 @@ export type WebhookEventData =
       };
     }
   | { type: 'registration.accepted'; data: { registration: { id: string; region: { slug: string }; partnerId: string; acceptedAt: string } } }
-  | { type: 'consent.withdrawn'; data: { consent: { region: { slug: string }; partnerId: string; withdrawnAt: string; referralIds: string[] } } };
+  | { type: 'consent.withdrawn'; data: { consent: { region: { slug: string }; partnerId: string; withdrawnAt: string; referralIds: string[] } } }
+  | { type: 'learner.erased'; data: { erasure: { region: { slug: string }; partnerId: string; erasedAt: string; referralIds: string[]; registrationIds: string[] } } };
 
 export interface OutboxEvent {
   regionId: string | null;

@@ -12,7 +12,9 @@ export class CreateCaseDto {
   @UuidField({ description: 'Member organisation guiding the case.', optional: true }) organisationId?: string;
   @TextField({ description: 'The learning question (leervraag).', maxLength: 4000, optional: true }) learningQuestion?: string;
   @CodeField(CODE_LISTS.themes, { description: 'Coded themes of the question.', array: true, optional: true }) themes?: string[];
-  @CodeField(CODE_LISTS.barriers, { description: 'Barriers (drempels).', array: true, optional: true }) barriers?: string[];
+  @CodeField(CODE_LISTS.barriers, { description: 'Barriers (drempels). `health` is stored apart, encrypted (see healthBarrier).', array: true, optional: true }) barriers?: string[];
+  @BooleanField({ description: 'Health is a barrier (special category of data): encrypted at rest, shown only through GET …/sensitive.', optional: true })
+  healthBarrier?: boolean;
   @TextField({ description: 'Goal agreed at intake.', maxLength: 4000, optional: true }) goal?: string;
 }
 
@@ -21,7 +23,8 @@ export class UpdateCaseDto {
   @UuidField({ description: 'Member organisation; null clears it.', nullable: true }) organisationId?: string | null;
   @TextField({ description: 'The learning question.', maxLength: 4000, nullable: true }) learningQuestion?: string | null;
   @CodeField(CODE_LISTS.themes, { description: 'Themes.', array: true, optional: true }) themes?: string[];
-  @CodeField(CODE_LISTS.barriers, { description: 'Barriers.', array: true, optional: true }) barriers?: string[];
+  @CodeField(CODE_LISTS.barriers, { description: 'Barriers (without health, which keeps its own value).', array: true, optional: true }) barriers?: string[];
+  @BooleanField({ description: 'Health is a barrier (true) or no longer (false); absent leaves it as it is.', optional: true }) healthBarrier?: boolean;
   @TextField({ description: 'Goal at intake.', maxLength: 4000, nullable: true }) goal?: string | null;
   @IntField({ description: 'The version this change is based on (or send If-Match).', optional: true, min: 1, max: 2_147_483_647 }) version?: number;
 }
@@ -169,4 +172,8 @@ export class OfferGapDto {
 
 export class OfferGapListDto {
   @ApiProperty({ type: [OfferGapDto] }) items!: OfferGapDto[];
+}
+
+export class CaseSensitiveDto {
+  @ApiProperty({ description: 'Health is a barrier for this learner (special category; this read is audited).', example: false }) healthBarrier!: boolean;
 }

@@ -88,9 +88,37 @@ export class LearnerDto {
   @ApiProperty() referralSource!: string;
   @ApiProperty({ type: 'string', nullable: true, description: 'Masked INSZ (birth-date part only); reveal with GET …/insz.', example: '85.07.30-***.**' })
   inszMasked!: string | null;
+  @ApiProperty({ type: () => RestrictionDto, nullable: true, description: 'Set while processing is restricted (GDPR Art. 18): nothing can be changed.' })
+  restriction!: RestrictionDto | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'When the personal data was anonymised after the retention period.' })
+  anonymisedAt!: string | null;
   @ApiProperty({ description: 'Optimistic-concurrency version; also the ETag.' }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class RestrictionDto {
+  @ApiProperty({ format: 'date-time' }) since!: string;
+  @ApiProperty({ example: 'De lerende betwist de juistheid van de gegevens.' }) reason!: string;
+}
+
+export class RestrictLearnerDto {
+  @TextField({ description: 'Why processing is restricted (no further personal data).', maxLength: 500, minLength: 1, example: 'De lerende betwist de juistheid van de gegevens.' })
+  reason!: string;
+}
+
+export class LearnerHistoryEntryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'The field that was corrected (or `restriction`, `insz`).', example: 'lastName' }) field!: string;
+  @ApiProperty({ type: 'string', nullable: true, example: 'Janssen' }) oldValue!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'Janssens' }) newValue!: string | null;
+  @ApiProperty({ format: 'uuid' }) changedBy!: string;
+  @ApiProperty({ type: 'string', nullable: true }) changedByName!: string | null;
+  @ApiProperty({ format: 'date-time' }) changedAt!: string;
+}
+
+export class LearnerHistoryDto {
+  @ApiProperty({ type: [LearnerHistoryEntryDto] }) items!: LearnerHistoryEntryDto[];
 }
 
 export class LearnerSummaryDto {

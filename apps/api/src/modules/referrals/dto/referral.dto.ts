@@ -59,6 +59,8 @@ export class ReferralPacketDto {
   @ApiProperty({ type: PacketCounsellorDto }) counsellor!: PacketCounsellorDto;
   @ApiPropertyOptional({ description: 'true: the learner withdrew the consent to share; the personal data was removed from the packet.', example: true })
   consentWithdrawn?: boolean;
+  @ApiPropertyOptional({ description: "true: the learner's data was anonymised after the retention period; the packet holds no personal data.", example: false })
+  anonymised?: boolean;
 }
 
 export class ReferralEventDto {

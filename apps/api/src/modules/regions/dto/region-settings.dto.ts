@@ -17,6 +17,12 @@ export class RegionSettingsDto {
   @ApiProperty({ description: 'Whether this region records the national register number (INSZ), with a legal basis.' })
   inszEnabled!: boolean;
 
+  @ApiProperty({ description: 'Months after closing an info case before its learner is anonymised (when all cases are past retention).', example: 12 })
+  retentionInfoMonths!: number;
+
+  @ApiProperty({ description: 'Months after closing a guidance case before anonymisation.', example: 60 })
+  retentionGuidanceMonths!: number;
+
   @ApiProperty({ description: 'Last change.', type: 'string', format: 'date-time' })
   updatedAt!: string;
 }
@@ -33,4 +39,10 @@ export class UpdateRegionSettingsDto {
 
   @BooleanField({ description: 'Whether this region records the INSZ (requires a recorded legal basis).', optional: true })
   inszEnabled?: boolean;
+
+  @IntField({ description: 'Retention after closing an info case, in months.', optional: true, min: 1, max: 240 })
+  retentionInfoMonths?: number;
+
+  @IntField({ description: 'Retention after closing a guidance case, in months.', optional: true, min: 1, max: 240 })
+  retentionGuidanceMonths?: number;
 }

@@ -53,6 +53,12 @@ export function createRoutes(): RouteObject[] {
                       lazy: { Component: async () => (await import('./routes/region-users-page')).RegionUsersPage },
                     },
                     {
+                      path: 'dashboard',
+                      lazy: {
+                        Component: async () => (await import('./routes/region-dashboard-page')).RegionDashboardPage,
+                      },
+                    },
+                    {
                       path: 'caseload',
                       lazy: { Component: async () => (await import('./routes/caseload-page')).CaseloadPage },
                     },

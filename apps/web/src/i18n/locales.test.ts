@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guidanceResources } from './guidance';
+import { indicatorsResources } from './indicators';
 import { partnerResources } from './partner';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, resources } from './setup';
 
@@ -19,11 +20,15 @@ function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
   return entries;
 }
 
-/** Every namespace: `translation` (bundled with the app), `guidance` (region area) and `partner` (partner page). */
+/**
+ * Every namespace: `translation` (bundled with the app), `guidance` (region area), `partner` (partner page) and
+ * `indicators` (dashboards).
+ */
 const NAMESPACES = {
   translation: Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [language, resources[language].translation])),
   guidance: guidanceResources,
   partner: partnerResources,
+  indicators: indicatorsResources,
 } as const;
 
 const flat = Object.fromEntries(
@@ -52,6 +57,7 @@ describe('locales', () => {
     expect(Object.keys(resources).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
     expect(Object.keys(guidanceResources).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
     expect(Object.keys(partnerResources).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
+    expect(Object.keys(indicatorsResources).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
     for (const namespace of EVERY_NAMESPACE) expect(keysOf(namespace, DEFAULT_LANGUAGE).length).toBeGreaterThan(10);
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, brusselsDate, brusselsDateTimeLocal, brusselsLocalToIso, isCalendarDate } from './dates';
+import {
+  ageOn,
+  brusselsDate,
+  brusselsDateTimeLocal,
+  brusselsLocalToIso,
+  firstOfMonthBefore,
+  isCalendarDate,
+  monthsBetween,
+} from './dates';
 
 describe('dates', () => {
   it('reads the Brussels calendar and clock, whatever the browser time zone', () => {
@@ -23,5 +31,13 @@ describe('dates', () => {
     expect(isCalendarDate('12/04/1987')).toBe(false);
     expect(ageOn('1987-04-12', '2026-04-11')).toBe(38);
     expect(ageOn('1987-04-12', '2026-04-12')).toBe(39);
+  });
+
+  it('counts whole months back and lists the months of a period', () => {
+    expect(firstOfMonthBefore('2026-03-05', 11)).toBe('2025-04-01');
+    expect(firstOfMonthBefore('2026-12-31', 0)).toBe('2026-12-01');
+    expect(monthsBetween('2025-11-01', '2026-02-28')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsBetween('2026-03-10', '2026-03-12')).toEqual(['2026-03']);
+    expect(monthsBetween('2026-04-01', '2026-03-31')).toEqual([]);
   });
 });

@@ -100,3 +100,30 @@ export function brusselsLocalToIso(value: string): string | undefined {
   const absolute = Math.abs(offset);
   return `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
 }
+
+/**
+ * The first day (`YYYY-MM-01`) of the month `monthsBack` months before the month of `day` (`YYYY-MM-DD`):
+ * `firstOfMonthBefore('2026-03-05', 11)` is '2025-04-01' (a period of the last 12 whole months).
+ */
+export function firstOfMonthBefore(day: string, monthsBack: number): string {
+  const first = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1 - monthsBack, 1));
+  return `${pad(first.getUTCFullYear(), 4)}-${pad(first.getUTCMonth() + 1)}-01`;
+}
+
+/** The months (`YYYY-MM`) from the month of `from` through the month of `to` (both `YYYY-MM-DD`), oldest first. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = to.slice(0, 7);
+  for (;;) {
+    const current = `${pad(year, 4)}-${pad(month)}`;
+    if (current > last) return months;
+    months.push(current);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+}

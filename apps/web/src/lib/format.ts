@@ -7,7 +7,8 @@ const INTL_LOCALES: Record<string, string> = {
   en: 'en-BE',
 };
 
-const TIME_ZONE = 'Europe/Brussels';
+/** The clock every date and time is shown on. */
+export const TIME_ZONE = 'Europe/Brussels';
 
 export function intlLocale(language: string): string {
   return INTL_LOCALES[language] ?? 'nl-BE';

@@ -196,5 +196,7 @@ export const WEST_SETTINGS: components['schemas']['RegionSettingsDto'] = {
   contactPhone: '+32 50 12 34 56',
   referralExpiryDays: 14,
   inszEnabled: false,
+  retentionGuidanceMonths: 60,
+  retentionInfoMonths: 12,
   updatedAt: '2026-03-05T13:07:00Z',
 };

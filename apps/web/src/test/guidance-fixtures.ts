@@ -10,6 +10,7 @@ export type Contact = components['schemas']['ContactDto'];
 export type CaseTransition = components['schemas']['CaseTransitionDto'];
 export type ActionItem = components['schemas']['ActionItemDto'];
 export type Consent = components['schemas']['ConsentDto'];
+export type OfferGap = components['schemas']['OfferGapDto'];
 
 export const REGION = 'west-vlaanderen';
 export const LEARNER_ID = '30000000-0000-4000-8000-000000000001';
@@ -33,6 +34,8 @@ export function aLearner(overrides: Partial<Learner> = {}): Learner {
     targetGroups: ['low_qualified'],
     referralSource: 'vdab',
     inszMasked: null,
+    anonymisedAt: null,
+    restriction: null,
     version: 3,
     createdAt: '2026-01-10T09:00:00Z',
     updatedAt: '2026-03-05T13:07:00Z',
@@ -126,6 +129,18 @@ export function aConsent(overrides: Partial<Consent> = {}): Consent {
   };
 }
 
+export function anOfferGap(overrides: Partial<OfferGap> = {}): OfferGap {
+  return {
+    id: '65000000-0000-4000-8000-000000000001',
+    theme: 'dutch_language',
+    description: 'Geen NT2 op zaterdag in Brugge.',
+    signalledBy: COUNSELLOR.id,
+    signalledByName: 'Bert Begeleider',
+    signalledAt: '2026-03-02T10:00:00Z',
+    ...overrides,
+  };
+}
+
 export const page = (items: readonly unknown[], nextCursor: string | null = null) =>
   jsonResponse({ items, nextCursor });
 
@@ -143,6 +158,7 @@ export function guidanceRoutes(overrides: FakeRoutes = {}): FakeRoutes {
     'GET /api/v1/regions/:region/cases/:caseId/contacts': () => page([]),
     'GET /api/v1/regions/:region/cases/:caseId/action-items': () => page([]),
     'GET /api/v1/regions/:region/cases/:caseId/referrals': () => page([]),
+    'GET /api/v1/regions/:region/cases/:caseId/offer-gaps': () => jsonResponse({ items: [] }),
     ...overrides,
   };
 }

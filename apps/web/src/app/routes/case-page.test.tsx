@@ -6,6 +6,7 @@ import {
   aCase,
   aContact,
   anActionItem,
+  anOfferGap,
   aTransition,
   CASE_ID,
   guidanceRoutes,
@@ -15,6 +16,7 @@ import {
   REGION,
   type ActionItem,
   type Case,
+  type OfferGap,
 } from '@/test/guidance-fixtures';
 import { renderApp } from '@/test/render-app';
 
@@ -362,5 +364,92 @@ describe('case page', () => {
       barriers: ['cost', 'digital_skills'],
       version: 1,
     });
+  });
+});
+
+describe('case page: no suitable offer', () => {
+  function gapServer(initial: OfferGap[] = [anOfferGap()]) {
+    const gaps = [...initial];
+    return createFakeServer({
+      me: COUNSELLOR,
+      routes: guidanceRoutes({
+        'GET /api/v1/regions/:region/cases/:caseId/offer-gaps': () => jsonResponse({ items: gaps }),
+        'POST /api/v1/regions/:region/cases/:caseId/offer-gaps': async (request) => {
+          const body = (await request.clone().json()) as Pick<OfferGap, 'theme'> & { description?: string };
+          const gap = anOfferGap({
+            id: '65000000-0000-4000-8000-000000000002',
+            theme: body.theme,
+            description: body.description ?? null,
+            signalledAt: '2026-03-05T13:07:00Z',
+          });
+          gaps.unshift(gap);
+          return jsonResponse(gap, 201);
+        },
+      }),
+    });
+  }
+
+  it("lists the case's signals with the theme in Dutch", async () => {
+    renderApp({ path: `/regions/${REGION}/cases/${CASE_ID}`, fetch: gapServer().fetch });
+    const panel = await screen.findByRole('region', { name: 'Geen passend aanbod' });
+    const table = await within(panel).findByRole('table', { name: 'Signalen van geen passend aanbod bij dit traject' });
+    const row = within(table).getByRole('rowheader', { name: 'Nederlands leren' }).closest('tr') as HTMLElement;
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Geen NT2 op zaterdag in Brugge.', 'Bert Begeleider', '02/03/2026']);
+  });
+
+  it('asks for a theme, then posts the theme and the description', async () => {
+    const server = gapServer([]);
+    renderApp({ path: `/regions/${REGION}/cases/${CASE_ID}`, fetch: server.fetch });
+    const panel = await screen.findByRole('region', { name: 'Geen passend aanbod' });
+    expect(await within(panel).findByText('Nog geen signalen bij dit traject.')).toBeDefined();
+    const theme = within(panel).getByLabelText('Thema');
+    expect(within(theme).getByRole('option', { name: 'Beroepsopleiding' })).toBeDefined();
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Signaal bewaren' }));
+    await waitFor(() => {
+      expect(theme.getAttribute('aria-invalid')).toBe('true');
+    });
+    expect(within(panel).getByText('Vul dit veld in.')).toBeDefined();
+    expect(server.calls('POST', `${CASE_PATH}/offer-gaps`)).toHaveLength(0);
+
+    fireEvent.change(theme, { target: { value: 'vocational_training' } });
+    fireEvent.change(within(panel).getByLabelText('Wat ontbrak er? (niet verplicht)'), {
+      target: { value: ' Geen avondopleiding lasser binnen 30 km. ' },
+    });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Signaal bewaren' }));
+
+    expect(await within(panel).findByText('Het signaal is bewaard.')).toBeDefined();
+    expect(await server.calls('POST', `${CASE_PATH}/offer-gaps`)[0]?.json()).toEqual({
+      theme: 'vocational_training',
+      description: 'Geen avondopleiding lasser binnen 30 km.',
+    });
+    // The list is read again and shows the new signal; the form is empty for the next one.
+    expect(await within(panel).findByRole('rowheader', { name: 'Beroepsopleiding' })).toBeDefined();
+    expect((theme as HTMLSelectElement).value).toBe('');
+  });
+
+  it('posts only the theme when there is no description, and shows field errors at the field', async () => {
+    const server = createFakeServer({
+      me: COUNSELLOR,
+      routes: guidanceRoutes({
+        'GET /api/v1/regions/:region/cases/:caseId/offer-gaps': () => jsonResponse({ items: [] }),
+        'POST /api/v1/regions/:region/cases/:caseId/offer-gaps': () =>
+          problemResponse(400, 'VALIDATION.FAILED', {
+            errors: [{ field: 'theme', message: 'theme must be one of the themes', rule: 'isIn' }],
+          }),
+      }),
+    });
+    renderApp({ path: `/regions/${REGION}/cases/${CASE_ID}`, fetch: server.fetch });
+    const panel = await screen.findByRole('region', { name: 'Geen passend aanbod' });
+    fireEvent.change(within(panel).getByLabelText('Thema'), { target: { value: 'financing' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Signaal bewaren' }));
+
+    expect(await within(panel).findByText('Kies een van de mogelijkheden.')).toBeDefined();
+    expect(within(panel).getByLabelText('Thema').getAttribute('aria-invalid')).toBe('true');
+    expect(await server.calls('POST', `${CASE_PATH}/offer-gaps`)[0]?.json()).toEqual({ theme: 'financing' });
   });
 });

@@ -9,14 +9,15 @@ import { CaseDetailsPanel } from '@/features/cases/components/case-details-panel
 import { CaseOverview } from '@/features/cases/components/case-overview';
 import { CaseStatusActions } from '@/features/cases/components/case-status-actions';
 import { CaseTimelinePanel } from '@/features/cases/components/case-timeline-panel';
+import { OfferGapsPanel } from '@/features/cases/components/offer-gaps-panel';
 import { CaseReferralsPanel } from '@/features/referrals/components/case-referrals-panel';
 import { useProblemText } from '@/lib/problem-messages';
 import { useCurrentUser } from './current-user';
 
 /**
  * /regions/:region/cases/:caseId: a case (traject): its facts, the status changes it allows, the
- * learning question, the action plan with follow-ups, the referrals to partners, and the timeline
- * of conversations.
+ * learning question, the action plan with follow-ups, the referrals to partners, the "no suitable offer"
+ * signals, and the timeline of conversations.
  */
 export function CasePage() {
   const { t } = useTranslation(['guidance', 'translation']);
@@ -59,6 +60,7 @@ export function CasePage() {
           counsellor={{ name: me.displayName, email: me.email }}
           canRefer={current.status !== 'closed'}
         />
+        <OfferGapsPanel region={region} caseId={caseId} />
         <CaseTimelinePanel region={region} caseId={caseId} caseStatus={current.status} />
       </>
     );

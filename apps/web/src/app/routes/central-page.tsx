@@ -1,18 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import { CentralDashboard } from '@/features/indicators/components/central-dashboard';
+import { addIndicatorTranslations } from '@/i18n/indicators';
 import { isCentral } from '../access';
 import { useCurrentUser } from './current-user';
 import { ForbiddenPage } from './forbidden-page';
 
-/** /central: the support point's area (analysts and platform admins). A placeholder for now. */
+/** /central: the support point's dashboard (analysts and platform admins); the filters are in the address. */
 export function CentralPage() {
-  const { t } = useTranslation();
+  const { i18n } = useTranslation();
+  // The dashboards' texts come with this (lazily loaded) page.
+  addIndicatorTranslations(i18n);
   const me = useCurrentUser();
   if (!isCentral(me)) return <ForbiddenPage />;
-  return (
-    <article className="page">
-      <title>{t('central.documentTitle')}</title>
-      <h1>{t('central.title')}</h1>
-      <p className="page__lead">{t('central.placeholder')}</p>
-    </article>
-  );
+  return <CentralDashboard />;
 }

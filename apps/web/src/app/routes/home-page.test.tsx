@@ -113,9 +113,9 @@ describe('home page: sends each user to their area', () => {
     expect(router.state.location.pathname).toBe('/regions/west-vlaanderen');
   });
 
-  it('an analyst goes to the support point (placeholder)', async () => {
+  it("an analyst goes to the support point's dashboard", async () => {
     const { router } = renderApp({ path: '/', fetch: createFakeServer({ me: ANALYST }).fetch });
-    expect(await screen.findByText('De dashboards van het ondersteuningspunt volgen.')).toBeDefined();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ondersteuningspunt' })).toBeDefined();
     expect(router.state.location.pathname).toBe('/central');
   });
 

@@ -24,7 +24,10 @@ export function RegionLayout() {
     { to: `${base}/referrals`, label: t('region.referrals'), end: false },
     { to: `${base}/registrations`, label: t('region.registrations'), end: false },
   ];
-  if (membership.role === 'coordinator') tabs.push({ to: `${base}/users`, label: t('region.users'), end: false });
+  if (membership.role === 'coordinator') {
+    tabs.splice(1, 0, { to: `${base}/dashboard`, label: t('region.dashboard'), end: true });
+    tabs.push({ to: `${base}/users`, label: t('region.users'), end: false });
+  }
 
   return (
     <>

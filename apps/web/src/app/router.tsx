@@ -59,6 +59,13 @@ export function createRoutes(): RouteObject[] {
                       },
                     },
                     {
+                      path: 'data-protection',
+                      lazy: {
+                        Component: async () =>
+                          (await import('./routes/region-data-protection-page')).RegionDataProtectionPage,
+                      },
+                    },
+                    {
                       path: 'caseload',
                       lazy: { Component: async () => (await import('./routes/caseload-page')).CaseloadPage },
                     },

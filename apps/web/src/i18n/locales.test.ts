@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { guidanceResources } from './guidance';
 import { indicatorsResources } from './indicators';
 import { partnerResources } from './partner';
+import { privacyResources } from './privacy';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, resources } from './setup';
 
 /** Flattens nested translations to `a.b.c` → value. */
@@ -21,14 +22,15 @@ function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
 }
 
 /**
- * Every namespace: `translation` (bundled with the app), `guidance` (region area), `partner` (partner page) and
- * `indicators` (dashboards).
+ * Every namespace: `translation` (bundled with the app), `guidance` (region area), `partner` (partner page),
+ * `indicators` (dashboards) and `privacy` (data-protection page).
  */
 const NAMESPACES = {
   translation: Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [language, resources[language].translation])),
   guidance: guidanceResources,
   partner: partnerResources,
   indicators: indicatorsResources,
+  privacy: privacyResources,
 } as const;
 
 const flat = Object.fromEntries(
@@ -58,6 +60,7 @@ describe('locales', () => {
     expect(Object.keys(guidanceResources).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
     expect(Object.keys(partnerResources).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
     expect(Object.keys(indicatorsResources).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
+    expect(Object.keys(privacyResources).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
     for (const namespace of EVERY_NAMESPACE) expect(keysOf(namespace, DEFAULT_LANGUAGE).length).toBeGreaterThan(10);
   });
 

@@ -39,6 +39,16 @@ const PROBLEM_MESSAGES = {
   'HTTP.ERROR': 'problems.generic',
 } as const satisfies Partial<Record<ProblemCodeValue, string>>;
 
+/**
+ * Codes that only the region area's endpoints answer: their texts are in the `guidance` namespace, which comes with
+ * that (lazily loaded) area, so they stay out of the first download.
+ */
+const REGION_PROBLEM_MESSAGES = {
+  'LEARNER.RESTRICTED': 'problems.learnerRestricted',
+  'LEARNER.ANONYMISED': 'problems.learnerAnonymised',
+  'ERASURE.FOUR_EYES': 'problems.erasureFourEyes',
+} as const satisfies Partial<Record<ProblemCodeValue, string>>;
+
 /** Plain-language message per validation rule of a field error (class-validator constraint names). */
 const RULE_MESSAGES = {
   isEmail: 'fieldErrors.isEmail',
@@ -97,6 +107,9 @@ export function useProblemText(): ProblemText {
         if (!(error instanceof ApiProblemError)) return t('problems.network');
         const code = error.code;
         if (code !== undefined && has(PROBLEM_MESSAGES, code)) return t(PROBLEM_MESSAGES[code]);
+        if (code !== undefined && has(REGION_PROBLEM_MESSAGES, code)) {
+          return t(REGION_PROBLEM_MESSAGES[code], { ns: 'guidance' });
+        }
         if (error.status === 403) return t('problems.forbidden');
         if (error.status === 404) return t('problems.notFound');
         if (error.status >= 500) return t('problems.internal');

@@ -453,3 +453,139 @@ describe('case page: no suitable offer', () => {
     expect(await server.calls('POST', `${CASE_PATH}/offer-gaps`)[0]?.json()).toEqual({ theme: 'financing' });
   });
 });
+
+describe('case page: health as a barrier (special category)', () => {
+  it('keeps health out of the barriers and shows it only when the counsellor asks, every time', async () => {
+    const server = caseServer(aCase(), {
+      'GET /api/v1/regions/:region/cases/:caseId/sensitive': () => jsonResponse({ healthBarrier: true }),
+    });
+    renderApp({ path: `/regions/${REGION}/cases/${CASE_ID}`, fetch: server.fetch });
+
+    const details = await screen.findByRole('region', { name: 'Leervraag en doel' });
+    expect(within(details).getByText('Verborgen (gevoelig gegeven)')).toBeDefined();
+    const reveal = within(details).getByRole('button', { name: 'Toon gevoelige gegevens' });
+    expect(reveal.getAttribute('aria-describedby')).not.toBeNull();
+    expect(within(details).getByText(/Tonen wordt gelogd/)).toBeDefined();
+    // Each read is audited: nothing is fetched before the click.
+    expect(server.calls('GET', `${CASE_PATH}/sensitive`)).toHaveLength(0);
+
+    fireEvent.click(reveal);
+    expect(await within(details).findByText('Ja')).toBeDefined();
+    expect(server.calls('GET', `${CASE_PATH}/sensitive`)).toHaveLength(1);
+
+    fireEvent.click(within(details).getByRole('button', { name: 'Verberg gevoelige gegevens' }));
+    expect(within(details).getByText('Verborgen (gevoelig gegeven)')).toBeDefined();
+    fireEvent.click(within(details).getByRole('button', { name: 'Toon gevoelige gegevens' }));
+    expect(await within(details).findByText('Ja')).toBeDefined();
+    expect(server.calls('GET', `${CASE_PATH}/sensitive`)).toHaveLength(2);
+  });
+
+  it('explains a refused reveal (403) in plain words', async () => {
+    const server = caseServer(aCase(), {
+      'GET /api/v1/regions/:region/cases/:caseId/sensitive': () => problemResponse(403, 'AUTH.FORBIDDEN'),
+    });
+    renderApp({ path: `/regions/${REGION}/cases/${CASE_ID}`, fetch: server.fetch });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Toon gevoelige gegevens' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Alleen de begeleider van dit traject en de coördinatoren kunnen gevoelige gegevens zien.',
+    );
+    expect(screen.getByText('Verborgen (gevoelig gegeven)')).toBeDefined();
+  });
+
+  it("does not offer the reveal on another counsellor's case", async () => {
+    const server = caseServer(aCase({ counsellorId: '00000000-0000-4000-8000-000000000009' }));
+    renderApp({ path: `/regions/${REGION}/cases/${CASE_ID}`, fetch: server.fetch });
+
+    const details = await screen.findByRole('region', { name: 'Leervraag en doel' });
+    expect(
+      within(details).getByText('Alleen de begeleider van dit traject en de coördinatoren kunnen dit zien.'),
+    ).toBeDefined();
+    expect(within(details).queryByRole('button', { name: 'Toon gevoelige gegevens' })).toBeNull();
+  });
+
+  it('edits health apart from the barriers: untouched it is not sent, changed it is', async () => {
+    let current = aCase();
+    const server = caseServer(current, {
+      'GET /api/v1/regions/:region/cases/:caseId': () => jsonResponse(current),
+      'GET /api/v1/regions/:region/cases/:caseId/sensitive': () => jsonResponse({ healthBarrier: true }),
+      'PATCH /api/v1/regions/:region/cases/:caseId': async (request) => {
+        const body = (await request.clone().json()) as Partial<Case>;
+        current = { ...current, ...body, version: current.version + 1 };
+        return jsonResponse(current);
+      },
+    });
+    renderApp({ path: `/regions/${REGION}/cases/${CASE_ID}`, fetch: server.fetch });
+
+    // Not revealed: the box cannot show the current value and says so; left alone, nothing about health is sent.
+    fireEvent.click(await screen.findByRole('button', { name: 'Leervraag en doel wijzigen' }));
+    const barriers = screen.getByRole('group', { name: 'Drempels' });
+    expect(within(barriers).queryByLabelText('Gezondheid')).toBeNull();
+    const health = screen.getByLabelText<HTMLInputElement>('Gezondheid is een drempel');
+    expect(health.indeterminate).toBe(true);
+    expect(screen.getByText(/De huidige waarde wordt niet getoond/)).toBeDefined();
+    fireEvent.change(screen.getByLabelText('Leervraag'), { target: { value: 'Wil zorgkundige worden.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+    expect(await screen.findByText('Leervraag en doel zijn opgeslagen.')).toBeDefined();
+    expect(await server.calls('PATCH', CASE_PATH)[0]?.json()).toEqual({
+      learningQuestion: 'Wil zorgkundige worden.',
+      version: 1,
+    });
+
+    // Revealed: the box starts from the value shown; unticking it sends false.
+    fireEvent.click(screen.getByRole('button', { name: 'Toon gevoelige gegevens' }));
+    const details = screen.getByRole('region', { name: 'Leervraag en doel' });
+    expect(await within(details).findByText('Ja')).toBeDefined();
+    fireEvent.click(screen.getByRole('button', { name: 'Leervraag en doel wijzigen' }));
+    const box = screen.getByLabelText<HTMLInputElement>('Gezondheid is een drempel');
+    expect(box.checked).toBe(true);
+    expect(box.indeterminate).toBe(false);
+    fireEvent.click(box);
+    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+    expect(await screen.findByText('Leervraag en doel zijn opgeslagen.')).toBeDefined();
+    expect(await server.calls('PATCH', CASE_PATH)[1]?.json()).toEqual({ healthBarrier: false, version: 2 });
+    expect(within(screen.getByRole('region', { name: 'Leervraag en doel' })).getByText('Nee')).toBeDefined();
+  });
+
+  it('sends healthBarrier with a new case only when the box was ticked', async () => {
+    const created = aCase({ id: '40000000-0000-4000-8000-000000000002' });
+    const server = caseServer(aCase(), {
+      'POST /api/v1/regions/:region/cases': () => jsonResponse(created, 201),
+    });
+    renderApp({ path: `/regions/${REGION}/learners/${LEARNER_ID}`, fetch: server.fetch });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Nieuw traject' }));
+    const barriers = screen.getByRole('group', { name: 'Drempels' });
+    expect(within(barriers).queryByLabelText('Gezondheid')).toBeNull();
+    expect(within(barriers).getByLabelText('Kostprijs')).toBeDefined();
+    fireEvent.change(screen.getByLabelText('Soort traject'), { target: { value: 'guidance' } });
+    fireEvent.click(within(barriers).getByLabelText('Kostprijs'));
+    fireEvent.click(screen.getByLabelText('Gezondheid is een drempel'));
+    fireEvent.click(screen.getByRole('button', { name: 'Traject starten' }));
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Traject van Ayşe Çelik' })).toBeDefined();
+    expect(await server.calls('POST', `/api/v1/regions/${REGION}/cases`)[0]?.json()).toEqual({
+      learnerId: LEARNER_ID,
+      kind: 'guidance',
+      themes: [],
+      barriers: ['cost'],
+      healthBarrier: true,
+    });
+  });
+
+  it('leaves healthBarrier out of a new case when the box was not touched', async () => {
+    const server = caseServer(aCase(), {
+      'POST /api/v1/regions/:region/cases': () => jsonResponse(aCase(), 201),
+    });
+    renderApp({ path: `/regions/${REGION}/learners/${LEARNER_ID}`, fetch: server.fetch });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Nieuw traject' }));
+    fireEvent.change(screen.getByLabelText('Soort traject'), { target: { value: 'info' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Traject starten' }));
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Traject van Ayşe Çelik' })).toBeDefined();
+    const body = (await server.calls('POST', `/api/v1/regions/${REGION}/cases`)[0]?.json()) as Record<string, unknown>;
+    expect(body).toEqual({ learnerId: LEARNER_ID, kind: 'info', themes: [], barriers: [] });
+    expect('healthBarrier' in body).toBe(false);
+  });
+});

@@ -49,7 +49,12 @@ export function CasePage() {
           <CaseOverview region={region} caseData={current} currentUserId={me.id} />
         </section>
         <CaseStatusActions region={region} caseData={current} />
-        <CaseDetailsPanel region={region} caseData={current} onReload={() => caseQuery.refetch()} />
+        <CaseDetailsPanel
+          region={region}
+          caseData={current}
+          onReload={() => caseQuery.refetch()}
+          canSeeSensitive={membership.role === 'coordinator' || current.counsellorId === me.id}
+        />
         <ActionPlanPanel region={region} caseId={caseId} />
         <CaseReferralsPanel
           region={region}

@@ -8,7 +8,7 @@ import { ForbiddenPage } from './forbidden-page';
 
 /** /regions/:region: the region's name, the user's role and the region's sections. */
 export function RegionLayout() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['translation', 'guidance']);
   // The texts of the caseload, learner and case pages come with this (lazily loaded) area.
   addGuidanceTranslations(i18n);
   const { region } = useParams();
@@ -27,6 +27,7 @@ export function RegionLayout() {
   if (membership.role === 'coordinator') {
     tabs.splice(1, 0, { to: `${base}/dashboard`, label: t('region.dashboard'), end: true });
     tabs.push({ to: `${base}/users`, label: t('region.users'), end: false });
+    tabs.push({ to: `${base}/data-protection`, label: t('guidance:dataProtection.tab'), end: true });
   }
 
   return (

@@ -6,30 +6,43 @@ import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
 import { useCodeLists } from '@/lib/code-lists';
-import { problemCodeOf } from '@/lib/problem';
+import { ApiProblemError, problemCodeOf } from '@/lib/problem';
 import { useProblemText } from '@/lib/problem-messages';
 import type { Case } from '../api/cases-query';
+import { useRevealCaseSensitive } from '../api/reveal-case-sensitive-mutation';
 import { useUpdateCase, type CaseChanges } from '../api/update-case-mutation';
 import { oneOf } from './case-codes';
+import { HealthBarrierField } from './health-barrier-field';
 
 const THEMES = codes(CODE_LISTS.themes);
-const BARRIERS = codes(CODE_LISTS.barriers);
+/** Health is not among the barriers: it has a field of its own (special category, stored encrypted). */
+const BARRIERS = codes(CODE_LISTS.barriers).filter((barrier) => barrier !== 'health');
 
 interface CaseDetailsPanelProps {
   region: string;
   caseData: Case;
   /** Reads the case again (after someone else changed it). */
   onReload: () => Promise<unknown>;
+  /** The case's counsellor and the coordinators may see whether health is a barrier (an audited read). */
+  canSeeSensitive: boolean;
 }
 
-/** The learning question, themes, barriers and goal of a case, with an edit form. */
-export function CaseDetailsPanel({ region, caseData, onReload }: CaseDetailsPanelProps) {
+/**
+ * The learning question, themes, barriers and goal of a case, with an edit form. Whether health is a barrier is
+ * hidden until the user asks for it ("Toon gevoelige gegevens"): that read is audited.
+ */
+export function CaseDetailsPanel({ region, caseData, onReload, canSeeSensitive }: CaseDetailsPanelProps) {
   const { t } = useTranslation(['guidance', 'translation']);
+  const problemText = useProblemText();
   const codeLists = useCodeLists();
+  const reveal = useRevealCaseSensitive(region, caseData.id);
   const headingId = useId();
+  const logNoteId = useId();
   const editButton = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  // What the user saw (after the audited read) or set themselves; undefined: hidden.
+  const [health, setHealth] = useState<boolean | undefined>();
   const notGiven = t('learnerProfile.notGiven');
 
   return (
@@ -40,9 +53,12 @@ export function CaseDetailsPanel({ region, caseData, onReload }: CaseDetailsPane
           region={region}
           caseData={caseData}
           onReload={onReload}
-          onDone={(changed) => {
+          knownHealth={health}
+          onDone={(changed, healthBarrier) => {
             setEditing(false);
             setSaved(changed);
+            // A value shown before follows the change; a hidden one stays hidden.
+            if (health !== undefined && healthBarrier !== undefined) setHealth(healthBarrier);
             setTimeout(() => editButton.current?.focus(), 0);
           }}
         />
@@ -63,6 +79,59 @@ export function CaseDetailsPanel({ region, caseData, onReload }: CaseDetailsPane
               {caseData.barriers.length === 0
                 ? t('translation:common.none')
                 : caseData.barriers.map((barrier) => codeLists.label('barriers', barrier)).join(', ')}
+            </dd>
+            <dt>{t('health.detail')}</dt>
+            <dd>
+              <p aria-live="polite">
+                {health === undefined ? (
+                  t('health.hidden')
+                ) : (
+                  <>
+                    <strong>{health ? t('health.yes') : t('health.no')}</strong>
+                    <span className="visually-hidden"> {t('health.revealedNote')}</span>
+                  </>
+                )}
+              </p>
+              {reveal.isError && (
+                <Alert tone="error">
+                  {reveal.error instanceof ApiProblemError && reveal.error.status === 403
+                    ? t('health.forbidden')
+                    : problemText.message(reveal.error)}
+                </Alert>
+              )}
+              {canSeeSensitive ? (
+                <>
+                  <p id={logNoteId} className="field__hint">
+                    {t('health.logNote')}
+                  </p>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    aria-describedby={health === undefined ? logNoteId : undefined}
+                    disabled={reveal.isPending}
+                    onClick={() => {
+                      if (health !== undefined) {
+                        setHealth(undefined);
+                        reveal.reset();
+                        return;
+                      }
+                      reveal.mutate(undefined, {
+                        onSuccess: (sensitive) => {
+                          setHealth(sensitive.healthBarrier);
+                        },
+                      });
+                    }}
+                  >
+                    {reveal.isPending
+                      ? t('health.revealing')
+                      : health === undefined
+                        ? t('health.reveal')
+                        : t('health.hide')}
+                  </button>
+                </>
+              ) : (
+                <p className="field__hint">{t('health.onlyFor')}</p>
+              )}
             </dd>
             <dt>{t('case.goal')}</dt>
             <dd className="preserve-lines">{caseData.goal ?? notGiven}</dd>
@@ -104,16 +173,20 @@ function draftOf(caseData: Case): DetailsDraft {
 
 const same = (left: unknown, right: unknown): boolean => JSON.stringify(left) === JSON.stringify(right);
 
-interface CaseDetailsFormProps extends CaseDetailsPanelProps {
-  onDone: (changed: boolean) => void;
+interface CaseDetailsFormProps extends Omit<CaseDetailsPanelProps, 'canSeeSensitive'> {
+  /** Whether health is a barrier, when the user has seen it; undefined: not known here. */
+  knownHealth: boolean | undefined;
+  /** `changed`: whether anything was saved; `healthBarrier`: the health value sent, if any. */
+  onDone: (changed: boolean, healthBarrier?: boolean) => void;
 }
 
-function CaseDetailsForm({ region, caseData, onReload, onDone }: CaseDetailsFormProps) {
+function CaseDetailsForm({ region, caseData, onReload, knownHealth, onDone }: CaseDetailsFormProps) {
   const { t } = useTranslation(['guidance', 'translation']);
   const problemText = useProblemText();
   const codeLists = useCodeLists();
   const update = useUpdateCase(region, caseData.id);
   const [draft, setDraft] = useState<DetailsDraft>(() => draftOf(caseData));
+  const [healthBarrier, setHealthBarrier] = useState<boolean | undefined>(knownHealth);
   const [base, setBase] = useState<Case>(caseData);
   const [rebased, setRebased] = useState(false);
   const [reloading, setReloading] = useState(false);
@@ -152,6 +225,8 @@ function CaseDetailsForm({ region, caseData, onReload, onDone }: CaseDetailsForm
     if (!same(draft.barriers, current.barriers)) {
       changes.barriers = draft.barriers.filter((barrier) => oneOf(BARRIERS, barrier));
     }
+    // Sent only when the user changed the box; absent, the API keeps the health value as it is.
+    if (healthBarrier !== undefined && healthBarrier !== knownHealth) changes.healthBarrier = healthBarrier;
     if (Object.keys(changes).length === 0) {
       onDone(false);
       return;
@@ -160,7 +235,7 @@ function CaseDetailsForm({ region, caseData, onReload, onDone }: CaseDetailsForm
       { ...changes, version: caseData.version },
       {
         onSuccess: () => {
-          onDone(true);
+          onDone(true, changes.healthBarrier);
         },
         onError: () => {
           focusFirstInvalid();
@@ -217,12 +292,18 @@ function CaseDetailsForm({ region, caseData, onReload, onDone }: CaseDetailsForm
       />
       <CheckboxGroup
         legend={t('case.barriers')}
-        options={codeLists.options('barriers')}
+        options={codeLists.options('barriers').filter((option) => oneOf(BARRIERS, option.value))}
         values={draft.barriers}
         onChange={(barriers) => {
           setDraft({ ...draft, barriers });
         }}
         error={fromApi.barriers}
+      />
+      <HealthBarrierField
+        value={healthBarrier}
+        onChange={setHealthBarrier}
+        unknown={knownHealth === undefined}
+        error={fromApi.healthBarrier}
       />
       <TextAreaField
         label={t('case.goal')}

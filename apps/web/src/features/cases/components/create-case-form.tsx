@@ -11,10 +11,12 @@ import { useProblemText } from '@/lib/problem-messages';
 import type { Case } from '../api/cases-query';
 import { useCreateCase, type CreateCaseBody } from '../api/create-case-mutation';
 import { oneOf } from './case-codes';
+import { HealthBarrierField } from './health-barrier-field';
 
 const KINDS = codes(CODE_LISTS.caseKinds);
 const THEMES = codes(CODE_LISTS.themes);
-const BARRIERS = codes(CODE_LISTS.barriers);
+/** Health is not among the barriers: it has a field of its own (special category, stored encrypted). */
+const BARRIERS = codes(CODE_LISTS.barriers).filter((barrier) => barrier !== 'health');
 
 interface CreateCaseFormProps {
   region: string;
@@ -33,15 +35,21 @@ export function CreateCaseForm({ region, learnerId, onCreated, onCancel }: Creat
   const [learningQuestion, setLearningQuestion] = useState('');
   const [themes, setThemes] = useState<string[]>([]);
   const [barriers, setBarriers] = useState<string[]>([]);
+  const [healthBarrier, setHealthBarrier] = useState<boolean | undefined>();
   const [goal, setGoal] = useState('');
   const [kindProblem, setKindProblem] = useState<string | undefined>();
   const fromApi = create.isError ? problemText.fieldErrors(create.error) : {};
   const kindError = kindProblem ?? fromApi.kind;
   const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(
-    formRef,
-    [kindError, fromApi.learningQuestion, fromApi.themes, fromApi.barriers, fromApi.goal].join('|'),
-  );
+  const errorsShown = [
+    kindError,
+    fromApi.learningQuestion,
+    fromApi.themes,
+    fromApi.barriers,
+    fromApi.healthBarrier,
+    fromApi.goal,
+  ];
+  const focusFirstInvalid = useFocusFirstInvalid(formRef, errorsShown.join('|'));
 
   // Opened by a button that is now gone: the focus moves to the form's heading.
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -63,6 +71,8 @@ export function CreateCaseForm({ region, learnerId, onCreated, onCancel }: Creat
       themes: themes.filter((theme) => oneOf(THEMES, theme)),
       barriers: barriers.filter((barrier) => oneOf(BARRIERS, barrier)),
     };
+    // Only when the user ticked (or unticked) the box: otherwise nothing about health is sent.
+    if (healthBarrier !== undefined) body.healthBarrier = healthBarrier;
     if (learningQuestion.trim() !== '') body.learningQuestion = learningQuestion.trim();
     if (goal.trim() !== '') body.goal = goal.trim();
     create.mutate(body, {
@@ -108,11 +118,12 @@ export function CreateCaseForm({ region, learnerId, onCreated, onCancel }: Creat
       />
       <CheckboxGroup
         legend={t('case.barriers')}
-        options={codeLists.options('barriers')}
+        options={codeLists.options('barriers').filter((option) => oneOf(BARRIERS, option.value))}
         values={barriers}
         onChange={setBarriers}
         error={fromApi.barriers}
       />
+      <HealthBarrierField value={healthBarrier} onChange={setHealthBarrier} error={fromApi.healthBarrier} />
       <TextAreaField
         label={t('case.goal')}
         maxLength={4000}

@@ -13,15 +13,18 @@ interface LearnerCasesPanelProps {
   region: string;
   learnerId: string;
   onCreated: (created: Case) => void;
+  /** Why no case can be opened now (e.g. the learner's processing is restricted); the button is then disabled. */
+  readOnlyReason?: string | undefined;
 }
 
 /** The cases (trajecten) of one learner, and the form to open a new one. */
-export function LearnerCasesPanel({ region, learnerId, onCreated }: LearnerCasesPanelProps) {
+export function LearnerCasesPanel({ region, learnerId, onCreated, readOnlyReason }: LearnerCasesPanelProps) {
   const { t, i18n } = useTranslation(['guidance', 'translation']);
   const problemText = useProblemText();
   const codeLists = useCodeLists();
   const cases = useCases(region, { learnerId });
   const headingId = useId();
+  const readOnlyId = useId();
   const [adding, setAdding] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
 
@@ -95,7 +98,7 @@ export function LearnerCasesPanel({ region, learnerId, onCreated }: LearnerCases
     <section className="panel" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('learnerCases.title')}</h3>
       {body}
-      {adding ? (
+      {adding && readOnlyReason === undefined ? (
         <div>
           <CreateCaseForm
             region={region}
@@ -108,18 +111,27 @@ export function LearnerCasesPanel({ region, learnerId, onCreated }: LearnerCases
           />
         </div>
       ) : (
-        <p>
-          <button
-            ref={addButton}
-            type="button"
-            className="button"
-            onClick={() => {
-              setAdding(true);
-            }}
-          >
-            {t('newCase.open')}
-          </button>
-        </p>
+        <>
+          <p>
+            <button
+              ref={addButton}
+              type="button"
+              className="button"
+              disabled={readOnlyReason !== undefined}
+              aria-describedby={readOnlyReason === undefined ? undefined : readOnlyId}
+              onClick={() => {
+                setAdding(true);
+              }}
+            >
+              {t('newCase.open')}
+            </button>
+          </p>
+          {readOnlyReason !== undefined && (
+            <p id={readOnlyId} className="muted">
+              {readOnlyReason}
+            </p>
+          )}
+        </>
       )}
     </section>
   );

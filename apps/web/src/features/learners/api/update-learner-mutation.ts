@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { paths } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { dataOf } from '@/lib/api-result';
+import { learnerHistoryQueryKey } from './learner-history-query';
 import { learnerQueryKey } from './learner-query';
 import { learnerListsQueryKey } from './learners-query';
 
@@ -26,7 +27,11 @@ export function useUpdateLearner(region: string, learnerId: string) {
     mutationFn: (changes: LearnerChanges) => updateLearner(client, region, learnerId, changes),
     onSuccess: (learner) => {
       queryClient.setQueryData(learnerQueryKey(region, learnerId), learner);
-      return queryClient.invalidateQueries({ queryKey: learnerListsQueryKey(region) });
+      // A correction is kept in the learner's history (old and new value).
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: learnerListsQueryKey(region) }),
+        queryClient.invalidateQueries({ queryKey: learnerHistoryQueryKey(region, learnerId) }),
+      ]);
     },
   });
 }

@@ -22,10 +22,12 @@ function isPurpose(value: string): value is Purpose {
 interface ConsentsPanelProps {
   region: string;
   learnerId: string;
+  /** Why no consent can be recorded now (restricted, anonymised); withdrawing one stays possible. */
+  readOnlyReason?: string | undefined;
 }
 
 /** The learner's consents: the list (withdrawn ones included), recording one, and withdrawing one after confirmation. */
-export function ConsentsPanel({ region, learnerId }: ConsentsPanelProps) {
+export function ConsentsPanel({ region, learnerId, readOnlyReason }: ConsentsPanelProps) {
   const { t, i18n } = useTranslation(['guidance', 'translation']);
   const problemText = useProblemText();
   const codeLists = useCodeLists();
@@ -135,12 +137,19 @@ export function ConsentsPanel({ region, learnerId }: ConsentsPanelProps) {
       {withdraw.isError && <Alert tone="error">{problemText.message(withdraw.error)}</Alert>}
       {withdraw.isSuccess && <Alert tone="success">{t('consents.withdrawn')}</Alert>}
       {list}
-      <AddConsentForm region={region} learnerId={learnerId} />
+      {readOnlyReason === undefined ? (
+        <AddConsentForm region={region} learnerId={learnerId} />
+      ) : (
+        <div className="subpanel">
+          <h4>{t('consents.addTitle')}</h4>
+          <p className="muted">{readOnlyReason}</p>
+        </div>
+      )}
     </section>
   );
 }
 
-function AddConsentForm({ region, learnerId }: ConsentsPanelProps) {
+function AddConsentForm({ region, learnerId }: { region: string; learnerId: string }) {
   const { t } = useTranslation(['guidance', 'translation']);
   const problemText = useProblemText();
   const codeLists = useCodeLists();

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normaliseInsz } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
+import { ApiProblemError } from '@/lib/problem';
 import { useProblemText } from '@/lib/problem-messages';
 import { useRevealInsz } from '../api/reveal-insz-mutation';
 
@@ -39,7 +40,13 @@ export function InszReveal({ region, learnerId, masked }: InszRevealProps) {
       <p id={noteId} className="field__hint">
         {t('insz.logNote')}
       </p>
-      {reveal.isError && <Alert tone="error">{problemText.message(reveal.error)}</Alert>}
+      {reveal.isError && (
+        <Alert tone="error">
+          {reveal.error instanceof ApiProblemError && reveal.error.status === 403
+            ? t('insz.forbidden')
+            : problemText.message(reveal.error)}
+        </Alert>
+      )}
       <button
         type="button"
         className="button button--secondary button--small"

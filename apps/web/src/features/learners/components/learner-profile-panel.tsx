@@ -2,10 +2,11 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { useCodeLists } from '@/lib/code-lists';
-import { formatDateTime, formatShortDate, intlLocale } from '@/lib/format';
+import { formatDateTime, formatShortDate } from '@/lib/format';
 import type { Learner } from '../api/learner-query';
 import { InszReveal } from './insz-reveal';
 import { LearnerEditForm } from './learner-edit-form';
+import { useLanguageName } from './use-language-name';
 
 interface LearnerProfilePanelProps {
   region: string;
@@ -14,21 +15,27 @@ interface LearnerProfilePanelProps {
   inszEnabled: boolean;
   /** Reads the learner again (after someone else changed it). */
   onReload: () => Promise<unknown>;
+  /** Why the record cannot be changed now (restricted, anonymised); the edit button is then disabled. */
+  readOnlyReason?: string | undefined;
 }
 
 /** The learner's record, read-only with an edit button, or the edit form. */
-export function LearnerProfilePanel({ region, learner, inszEnabled, onReload }: LearnerProfilePanelProps) {
+export function LearnerProfilePanel({
+  region,
+  learner,
+  inszEnabled,
+  onReload,
+  readOnlyReason,
+}: LearnerProfilePanelProps) {
   const { t, i18n } = useTranslation(['guidance', 'translation']);
   const codeLists = useCodeLists();
+  const languageName = useLanguageName();
   const headingId = useId();
+  const readOnlyId = useId();
   const editButton = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const notGiven = t('learnerProfile.notGiven');
-  const languageName = (code: string): string => {
-    if (['unknown', 'prefers_not_to_say', 'not_collected'].includes(code)) return codeLists.label('dataQuality', code);
-    return new Intl.DisplayNames([intlLocale(i18n.language)], { type: 'language', fallback: 'code' }).of(code) ?? code;
-  };
 
   function close(changed: boolean): void {
     setEditing(false);
@@ -40,7 +47,7 @@ export function LearnerProfilePanel({ region, learner, inszEnabled, onReload }: 
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('learnerProfile.title')}</h3>
-      {editing ? (
+      {editing && readOnlyReason === undefined ? (
         <LearnerEditForm
           region={region}
           learner={learner}
@@ -100,6 +107,8 @@ export function LearnerProfilePanel({ region, learner, inszEnabled, onReload }: 
               ref={editButton}
               type="button"
               className="button button--secondary"
+              disabled={readOnlyReason !== undefined}
+              aria-describedby={readOnlyReason === undefined ? undefined : readOnlyId}
               onClick={() => {
                 setSaved(false);
                 setEditing(true);
@@ -108,6 +117,11 @@ export function LearnerProfilePanel({ region, learner, inszEnabled, onReload }: 
               {t('learnerProfile.edit')}
             </button>
           </p>
+          {readOnlyReason !== undefined && (
+            <p id={readOnlyId} className="muted">
+              {readOnlyReason}
+            </p>
+          )}
         </>
       )}
     </section>

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { TextField } from '@/components/ui/text-field';
+import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
 import { formatDateTime } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
 import { useRegionSettings, type RegionSettings } from '../api/region-settings-query';
@@ -15,7 +16,8 @@ interface RegionSettingsPanelProps {
 
 /** The region's settings: read-only, or with a form for coordinators. */
 export function RegionSettingsPanel({ region, canEdit }: RegionSettingsPanelProps) {
-  const { t, i18n } = useTranslation();
+  // The retention texts come with the region area's `guidance` namespace (kept out of the first download).
+  const { t, i18n } = useTranslation(['translation', 'guidance']);
   const problems = useProblemText();
   const settings = useRegionSettings(region);
   const headingId = useId();
@@ -62,6 +64,10 @@ export function RegionSettingsPanel({ region, canEdit }: RegionSettingsPanelProp
           <dd>{t('regionSettings.days', { count: value.referralExpiryDays })}</dd>
           <dt>{t('regionSettings.inszEnabled')}</dt>
           <dd>{value.inszEnabled ? t('common.yes') : t('common.no')}</dd>
+          <dt>{t('guidance:retention.infoMonths')}</dt>
+          <dd>{t('guidance:retention.months', { count: value.retentionInfoMonths })}</dd>
+          <dt>{t('guidance:retention.guidanceMonths')}</dt>
+          <dd>{t('guidance:retention.months', { count: value.retentionGuidanceMonths })}</dd>
           <dt>{t('regionSettings.updatedAt')}</dt>
           <dd>{formatDateTime(value.updatedAt, i18n.language)}</dd>
         </dl>
@@ -101,18 +107,55 @@ interface RegionSettingsFormProps {
   onDone: (changed: boolean) => void;
 }
 
+/** Retention periods in whole months, as the API takes them. */
+const RETENTION_MIN = 1;
+const RETENTION_MAX = 240;
+
+function monthsOf(text: string): number | undefined {
+  const value = Number(text);
+  return text.trim() !== '' && Number.isInteger(value) && value >= RETENTION_MIN && value <= RETENTION_MAX
+    ? value
+    : undefined;
+}
+
+type RetentionField = 'retentionInfoMonths' | 'retentionGuidanceMonths';
+
 function RegionSettingsForm({ region, settings, onDone }: RegionSettingsFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['translation', 'guidance']);
   const problems = useProblemText();
   const update = useUpdateRegionSettings(region);
   const [contactEmail, setContactEmail] = useState(settings.contactEmail ?? '');
   const [contactPhone, setContactPhone] = useState(settings.contactPhone ?? '');
   const [referralExpiryDays, setReferralExpiryDays] = useState(String(settings.referralExpiryDays));
   const [inszEnabled, setInszEnabled] = useState(settings.inszEnabled);
+  const [retentionInfoMonths, setRetentionInfoMonths] = useState(String(settings.retentionInfoMonths));
+  const [retentionGuidanceMonths, setRetentionGuidanceMonths] = useState(String(settings.retentionGuidanceMonths));
+  const [retentionProblems, setRetentionProblems] = useState<Partial<Record<RetentionField, string>>>({});
   const fieldErrors = update.isError ? problems.fieldErrors(update.error) : {};
+  const formRef = useRef<HTMLFormElement>(null);
+  // The form's own check first, else the API's field error.
+  const retentionErrors: Partial<Record<RetentionField, string>> = {
+    retentionInfoMonths: retentionProblems.retentionInfoMonths ?? fieldErrors.retentionInfoMonths,
+    retentionGuidanceMonths: retentionProblems.retentionGuidanceMonths ?? fieldErrors.retentionGuidanceMonths,
+  };
+  const focusFirstInvalid = useFocusFirstInvalid(
+    formRef,
+    [...Object.values(fieldErrors), ...Object.values(retentionErrors)].join('|'),
+  );
 
   function submit(event: SubmitEvent<HTMLFormElement>): void {
     event.preventDefault();
+    const infoMonths = monthsOf(retentionInfoMonths);
+    const guidanceMonths = monthsOf(retentionGuidanceMonths);
+    const found: Partial<Record<RetentionField, string>> = {};
+    if (infoMonths === undefined) found.retentionInfoMonths = t('guidance:retention.outOfRange');
+    if (guidanceMonths === undefined) found.retentionGuidanceMonths = t('guidance:retention.outOfRange');
+    setRetentionProblems(found);
+    if (infoMonths === undefined || guidanceMonths === undefined) {
+      update.reset();
+      focusFirstInvalid();
+      return;
+    }
     const changes: RegionSettingsChanges = {};
     const email = contactEmail.trim() === '' ? null : contactEmail.trim();
     const phone = contactPhone.trim() === '' ? null : contactPhone.trim();
@@ -121,6 +164,8 @@ function RegionSettingsForm({ region, settings, onDone }: RegionSettingsFormProp
     if (phone !== settings.contactPhone) changes.contactPhone = phone;
     if (days !== settings.referralExpiryDays) changes.referralExpiryDays = days;
     if (inszEnabled !== settings.inszEnabled) changes.inszEnabled = inszEnabled;
+    if (infoMonths !== settings.retentionInfoMonths) changes.retentionInfoMonths = infoMonths;
+    if (guidanceMonths !== settings.retentionGuidanceMonths) changes.retentionGuidanceMonths = guidanceMonths;
     if (Object.keys(changes).length === 0) {
       onDone(false);
       return;
@@ -129,11 +174,14 @@ function RegionSettingsForm({ region, settings, onDone }: RegionSettingsFormProp
       onSuccess: () => {
         onDone(true);
       },
+      onError: () => {
+        focusFirstInvalid();
+      },
     });
   }
 
   return (
-    <form className="form" onSubmit={submit}>
+    <form ref={formRef} className="form" onSubmit={submit} noValidate>
       {update.isError && <Alert tone="error">{problems.message(update.error)}</Alert>}
       <TextField
         label={t('regionSettings.contactEmail')}
@@ -183,6 +231,36 @@ function RegionSettingsForm({ region, settings, onDone }: RegionSettingsFormProp
         </label>
         {fieldErrors.inszEnabled !== undefined && <p className="field__error">{fieldErrors.inszEnabled}</p>}
       </div>
+      <TextField
+        label={t('guidance:retention.infoMonths')}
+        type="number"
+        inputMode="numeric"
+        min={RETENTION_MIN}
+        max={RETENTION_MAX}
+        step={1}
+        required
+        value={retentionInfoMonths}
+        onChange={(event) => {
+          setRetentionInfoMonths(event.target.value);
+        }}
+        hint={t('guidance:retention.hint')}
+        error={retentionErrors.retentionInfoMonths}
+      />
+      <TextField
+        label={t('guidance:retention.guidanceMonths')}
+        type="number"
+        inputMode="numeric"
+        min={RETENTION_MIN}
+        max={RETENTION_MAX}
+        step={1}
+        required
+        value={retentionGuidanceMonths}
+        onChange={(event) => {
+          setRetentionGuidanceMonths(event.target.value);
+        }}
+        hint={t('guidance:retention.hint')}
+        error={retentionErrors.retentionGuidanceMonths}
+      />
       <div className="form__actions">
         <button type="submit" className="button" disabled={update.isPending}>
           {update.isPending ? t('common.saving') : t('common.save')}

@@ -1,0 +1,36 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { components } from '@leerwinkel/contracts';
+import { useApiClient, type ApiClient } from '@/lib/api-client';
+import { dataOf } from '@/lib/api-result';
+
+export type LearnerHistoryEntry = components['schemas']['LearnerHistoryEntryDto'];
+
+export const learnerHistoryQueryKey = (region: string, learnerId: string) =>
+  ['regions', region, 'learners', 'history', learnerId] as const;
+
+export function learnerHistoryQueryOptions(client: ApiClient, region: string, learnerId: string) {
+  return queryOptions({
+    queryKey: learnerHistoryQueryKey(region, learnerId),
+    queryFn: async ({ signal }) =>
+      (
+        await dataOf(
+          client.GET('/api/v1/regions/{region}/learners/{learnerId}/history', {
+            params: { path: { region, learnerId } },
+            signal,
+          }),
+        )
+      ).items,
+    // Changes made here invalidate it; no second read just because the window got focus.
+    staleTime: 30_000,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/**
+ * GET /api/v1/regions/{region}/learners/{learnerId}/history: the corrections of the learner's data (rectification),
+ * oldest first, with the old and the new value (the INSZ only as "changed").
+ */
+export function useLearnerHistory(region: string, learnerId: string) {
+  const client = useApiClient();
+  return useQuery(learnerHistoryQueryOptions(client, region, learnerId));
+}

@@ -1,0 +1,32 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { components } from '@leerwinkel/contracts';
+import { useApiClient, type ApiClient } from '@/lib/api-client';
+import { dataOf } from '@/lib/api-result';
+
+export type UpcomingAnonymisations = components['schemas']['UpcomingAnonymisationListDto'];
+export type UpcomingAnonymisation = components['schemas']['UpcomingAnonymisationDto'];
+
+export const upcomingAnonymisationsQueryKey = (region: string, days: number) =>
+  ['regions', region, 'retention', 'upcoming', days] as const;
+
+export function upcomingAnonymisationsQueryOptions(client: ApiClient, region: string, days: number) {
+  return queryOptions({
+    queryKey: upcomingAnonymisationsQueryKey(region, days),
+    queryFn: ({ signal }) =>
+      dataOf(
+        client.GET('/api/v1/regions/{region}/retention/upcoming', {
+          params: { path: { region }, query: { days } },
+          signal,
+        }),
+      ),
+  });
+}
+
+/**
+ * GET /api/v1/regions/{region}/retention/upcoming?days= (coordinators): the learners the nightly retention job will
+ * anonymise within `days`, with the region's retention periods.
+ */
+export function useUpcomingAnonymisations(region: string, days: number) {
+  const client = useApiClient();
+  return useQuery(upcomingAnonymisationsQueryOptions(client, region, days));
+}

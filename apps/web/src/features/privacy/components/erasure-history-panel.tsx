@@ -1,0 +1,87 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '@/components/ui/alert';
+import { formatShortDate } from '@/lib/format';
+import { useProblemText } from '@/lib/problem-messages';
+import { useErasureRequests, type ErasureRequest } from '../api/erasure-requests-query';
+
+interface ErasureHistoryPanelProps {
+  region: string;
+  currentUserId: string;
+}
+
+/**
+ * The erasure requests already handled: erased (only the fact remains, under a pseudonym) or cancelled; newest first.
+ */
+export function ErasureHistoryPanel({ region, currentUserId }: ErasureHistoryPanelProps) {
+  const { t, i18n } = useTranslation(['privacy', 'guidance', 'translation']);
+  const problemText = useProblemText();
+  const requests = useErasureRequests(region);
+  const headingId = useId();
+
+  const who = (userId: string | null): string => {
+    if (userId === null) return '—';
+    return userId === currentUserId ? t('requests.you') : t('requests.otherCoordinator');
+  };
+
+  const learnerCell = (request: ErasureRequest) => {
+    if (request.status === 'erased') return t('history.erasedLearner', { pseudonym: request.pseudonym });
+    const name = request.learnerName ?? t('requests.unknownLearner');
+    return request.learnerId === null ? (
+      name
+    ) : (
+      <Link to={`/regions/${region}/learners/${request.learnerId}`}>{name}</Link>
+    );
+  };
+
+  let body;
+  if (requests.isPending) {
+    body = <p role="status">{t('translation:common.loading')}</p>;
+  } else if (requests.isError) {
+    body = <Alert tone="error">{problemText.message(requests.error)}</Alert>;
+  } else {
+    const handled = requests.data.filter((request) => request.status !== 'pending');
+    body =
+      handled.length === 0 ? (
+        <p>{t('history.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <caption className="visually-hidden">{t('history.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('requests.learner')}</th>
+                <th scope="col">{t('translation:common.status')}</th>
+                <th scope="col">{t('requests.ground')}</th>
+                <th scope="col">{t('requests.requestedAt')}</th>
+                <th scope="col">{t('requests.requestedBy')}</th>
+                <th scope="col">{t('history.decidedAt')}</th>
+                <th scope="col">{t('history.decidedBy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {handled.map((request) => (
+                <tr key={request.id}>
+                  <th scope="row">{learnerCell(request)}</th>
+                  <td>{t(`history.status.${request.status}`)}</td>
+                  <td>{t(`guidance:erasure.grounds.${request.ground}`)}</td>
+                  <td>{formatShortDate(request.requestedAt, i18n.language)}</td>
+                  <td>{who(request.requestedBy)}</td>
+                  <td>{request.decidedAt === null ? '—' : formatShortDate(request.decidedAt, i18n.language)}</td>
+                  <td>{who(request.decidedBy)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+  }
+
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('history.title')}</h3>
+      {body}
+    </section>
+  );
+}

@@ -2052,6 +2052,7 @@ export interface components {
       decidedAt: string | null;
       /** Format: uuid */
       decidedBy: string | null;
+      decidedByName: string | null;
       /** @enum {string} */
       ground:
         | 'no_longer_necessary'
@@ -2079,6 +2080,8 @@ export interface components {
       requestedAt: string;
       /** Format: uuid */
       requestedBy: string;
+      /** @example An Peeters */
+      requestedByName: string | null;
       /** @enum {string} */
       status: 'pending' | 'erased' | 'cancelled';
     };

@@ -6,6 +6,7 @@ import { DomainError } from '../../common/problem/domain-error.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
 import { RegionUnitOfWork } from '../../tenancy/region-unit-of-work.js';
 import { AuditService } from '../audit/audit.service.js';
+import { UsersRepository } from '../identity/users.repository.js';
 import { LearnersRepository } from '../learners/learners.repository.js';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import type { CreateErasureRequestDto, ErasureRequestDto, ErasureRequestListDto } from './dto/privacy.dto.js';
@@ -25,6 +26,7 @@ export class ErasureService {
     private readonly learners: LearnersRepository,
     private readonly outbox: WebhookOutbox,
     private readonly audit: AuditService,
+    private readonly users: UsersRepository,
   ) {}
 
   async request(region: RegionRef, learnerId: string, input: CreateErasureRequestDto, actor: UserPrincipal, meta: RequestMeta): Promise<ErasureRequestDto> {
@@ -93,6 +95,7 @@ export class ErasureService {
 
   private async toDto(region: RegionRef, row: ErasureRequestRow): Promise<ErasureRequestDto> {
     const learner = row.learnerId ? await this.regionWork.runIn(region, (manager) => this.learners.findById(manager, row.learnerId ?? '')) : null;
+    const names = await this.users.displayNames([row.requestedBy, ...(row.decidedBy ? [row.decidedBy] : [])]);
     return {
       id: row.id,
       learnerId: row.learnerId,
@@ -102,8 +105,10 @@ export class ErasureService {
       note: row.note,
       status: row.status,
       requestedBy: row.requestedBy,
+      requestedByName: names.get(row.requestedBy) ?? null,
       requestedAt: new Date(row.requestedAt).toISOString(),
       decidedBy: row.decidedBy,
+      decidedByName: row.decidedBy ? (names.get(row.decidedBy) ?? null) : null,
       decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
     };
   }

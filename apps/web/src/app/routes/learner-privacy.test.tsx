@@ -366,8 +366,10 @@ describe('learner page: erasure request (coordinators)', () => {
             note: body.note ?? null,
             status: 'pending',
             requestedBy: COORDINATOR.id,
+            requestedByName: null,
             requestedAt: '2026-03-06T10:00:00Z',
             decidedBy: null,
+            decidedByName: null,
             decidedAt: null,
           };
           pending = [created];

@@ -32,8 +32,10 @@ function anErasureRequest(overrides: Partial<ErasureRequest> = {}): ErasureReque
     note: 'Mondelinge vraag op 28/11.',
     status: 'pending',
     requestedBy: COORDINATOR.id,
+    requestedByName: null,
     requestedAt: '2026-03-04T10:00:00Z',
     decidedBy: null,
+    decidedByName: null,
     decidedAt: null,
     ...overrides,
   };
@@ -61,6 +63,7 @@ function privacyServer(
       ...found,
       status,
       decidedBy: me.id,
+      decidedByName: null,
       decidedAt: '2026-03-06T11:00:00Z',
       ...(status === 'erased' ? { learnerId: null, learnerName: null, note: null } : {}),
     };
@@ -95,6 +98,7 @@ const THEIRS = anErasureRequest({
   ground: 'no_longer_necessary',
   note: null,
   requestedBy: OTHER_COORDINATOR_ID,
+  requestedByName: null,
   requestedAt: '2026-03-05T09:00:00Z',
 });
 

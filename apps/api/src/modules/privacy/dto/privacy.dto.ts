@@ -47,8 +47,10 @@ export class ErasureRequestDto {
   @ApiProperty({ type: 'string', nullable: true }) note!: string | null;
   @ApiProperty({ enum: ERASURE_STATUSES }) status!: string;
   @ApiProperty({ format: 'uuid' }) requestedBy!: string;
+  @ApiProperty({ type: 'string', nullable: true, example: 'An Peeters' }) requestedByName!: string | null;
   @ApiProperty({ format: 'date-time' }) requestedAt!: string;
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) decidedBy!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) decidedByName!: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) decidedAt!: string | null;
 }
 

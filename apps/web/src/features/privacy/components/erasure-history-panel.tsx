@@ -20,9 +20,9 @@ export function ErasureHistoryPanel({ region, currentUserId }: ErasureHistoryPan
   const requests = useErasureRequests(region);
   const headingId = useId();
 
-  const who = (userId: string | null): string => {
+  const who = (userId: string | null, name: string | null): string => {
     if (userId === null) return '—';
-    return userId === currentUserId ? t('requests.you') : t('requests.otherCoordinator');
+    return userId === currentUserId ? t('requests.you') : (name ?? t('requests.otherCoordinator'));
   };
 
   const learnerCell = (request: ErasureRequest) => {
@@ -67,9 +67,9 @@ export function ErasureHistoryPanel({ region, currentUserId }: ErasureHistoryPan
                   <td>{t(`history.status.${request.status}`)}</td>
                   <td>{t(`guidance:erasure.grounds.${request.ground}`)}</td>
                   <td>{formatShortDate(request.requestedAt, i18n.language)}</td>
-                  <td>{who(request.requestedBy)}</td>
+                  <td>{who(request.requestedBy, request.requestedByName)}</td>
                   <td>{request.decidedAt === null ? '—' : formatShortDate(request.decidedAt, i18n.language)}</td>
-                  <td>{who(request.decidedBy)}</td>
+                  <td>{who(request.decidedBy, request.decidedByName)}</td>
                 </tr>
               ))}
             </tbody>

@@ -97,7 +97,7 @@ export function PendingErasuresPanel({ region, currentUserId }: PendingErasuresP
                   </th>
                   <td>{t(`guidance:erasure.grounds.${request.ground}`)}</td>
                   <td className="preserve-lines">{request.note ?? '—'}</td>
-                  <td>{mine ? t('requests.you') : t('requests.otherCoordinator')}</td>
+                  <td>{mine ? t('requests.you') : (request.requestedByName ?? t('requests.otherCoordinator'))}</td>
                   <td>{formatShortDate(request.requestedAt, i18n.language)}</td>
                   <td>
                     {current === null ? (

@@ -1,14 +1,10 @@
 import os from 'node:os';
-import path from 'node:path';
-import { mkdtempSync } from 'node:fs';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { loadConfig } from '../config/config.js';
 import { createOwnerDataSource, databaseIdentity } from '../database/data-sources.js';
-import { createDatabaseIfMissing } from '../database/database-server.js';
-import { EmbeddedPostgres } from '../database/embedded/embedded-postgres.js';
 import { regionMigrations } from '../database/migrations/region/index.js';
 import { RegionProvisioner } from '../tenancy/region-provisioner.js';
 import { migrateDatabase } from '../tenancy/schema-migrator.js';
+import { openThrowawayDatabase } from './throwaway-database.js';
 
 /**
  * `pnpm bench:tenancy`: provisioning time per region and `db:migrate` over 200 regions, on a throw-away
@@ -25,18 +21,9 @@ class AddColumnToSettings1900000000000 implements MigrationInterface {
   async down(): Promise<void> {}
 }
 
-const server = new EmbeddedPostgres({
-  dataDir: path.join(mkdtempSync(path.join(os.tmpdir(), 'leerwinkel-bench-')), 'data'),
-  port: 54400 + Math.floor(Math.random() * 500),
-  ephemeral: true,
-  log: () => undefined,
-});
-await server.start();
+const database = await openThrowawayDatabase();
 try {
-  await createDatabaseIfMissing(server.url, 'leerwinkel_bench');
-  const url = new URL(server.url);
-  url.pathname = '/leerwinkel_bench';
-  const config = loadConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: 'silent' });
+  const { config } = database;
   const identity = databaseIdentity(config.database);
   const owner = createOwnerDataSource(config.database);
   await owner.initialize();
@@ -88,5 +75,5 @@ try {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
-  await server.stop();
+  await database.stop();
 }

@@ -68,6 +68,8 @@ const envSchema = z
     WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** Small-cell threshold of central indicators: counts from 1 to k−1 are suppressed. */
     INDICATOR_SUPPRESSION_K: z.coerce.number().int().min(2).max(100).default(5),
+    /** Built central indicator answers kept per process, keyed by the facts' version (0: none). */
+    INDICATOR_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1000).default(16),
     /** Express "trust proxy": set when a reverse proxy sets X-Forwarded-For (e.g. 1, or loopback). */
     TRUST_PROXY: z.string().optional(),
   })
@@ -122,6 +124,7 @@ export interface AppConfig {
   jobsEnabled: boolean;
   webhooks: { allowedHosts: string[]; retryLimit: number; retryDelaySeconds: number };
   indicatorSuppressionK: number;
+  indicatorCacheEntries: number;
 }
 
 export class ConfigError extends Error {
@@ -179,6 +182,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       retryDelaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS,
     },
     indicatorSuppressionK: env.INDICATOR_SUPPRESSION_K,
+    indicatorCacheEntries: env.INDICATOR_CACHE_ENTRIES,
     fieldEncryptionKey: env.FIELD_ENCRYPTION_KEY
       ? Buffer.from(env.FIELD_ENCRYPTION_KEY, 'base64')
       : createHash('sha256').update('leerwinkel-dev-only-field-key').digest(),

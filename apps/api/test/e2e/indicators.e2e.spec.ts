@@ -273,6 +273,18 @@ describe('indicators: correct, aggregates only, small cells suppressed', () => {
     }
   });
 
+  it('answers repeated requests from the cache until a region is refreshed', async () => {
+    const total = async () => value((await central(`${both()}&groupBy=region`).expect(200)).body as Report, 'new_cases', 'total', 'count')?.value;
+    const before = await total();
+    const region = regions[1] as ProvisionedRegion;
+    const [learner] = await ctx.owner.query<[{ id: string }]>(`SELECT id FROM "${region.schemaName}".learner LIMIT 1`);
+    const [user] = await ctx.owner.query<[{ id: string }]>('SELECT id FROM platform.user_account LIMIT 1');
+    await ctx.owner.query(`INSERT INTO "${region.schemaName}".guidance_case (learner_id, kind, counsellor_id, opened_at) VALUES ($1, 'info', $2, '2025-04-02T12:00:00Z')`, [learner.id, user.id]);
+    expect(await total()).toBe(before);
+    await app.get(IndicatorsService, { strict: false }).refresh(regionRef(region));
+    expect(await total()).toBe((before ?? 0) + 1);
+  });
+
   it('logs every central call with who asked what', async () => {
     const before = Date.now();
     await central(`${both()}&groupBy=month&kind=guidance`).expect(200);

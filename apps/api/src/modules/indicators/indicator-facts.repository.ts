@@ -102,18 +102,34 @@ export class IndicatorFactsRepository {
     if (query.byRegion) sets.push('(region, metric, category)');
     if (query.byMonth) sets.push('(month, metric, category)');
     if (query.byRegion && query.byMonth) sets.push('(region, month, metric, category)');
+    // Sum over kinds (and months, unless broken down) first: the joins and the grouping sets then work on a
+    // few thousand rows instead of every monthly fact.
+    const keys = ['metric', 'category', ...(query.byRegion ? ['region_id'] : []), ...(query.byMonth ? ['month'] : [])].join(', ');
     return manager.query<FactRow[]>(
-      `SELECT ${query.byRegion ? 'region' : 'NULL::text AS region'}, ${query.byMonth ? 'month' : 'NULL::text AS month'}, metric, category, sum(n)::int AS n FROM (
-         SELECT r.slug AS region, to_char(f.month, 'YYYY-MM') AS month, f.metric,
-                CASE WHEN f.metric LIKE 'referrals\\_%' THEN coalesce(p.type, 'other') ELSE f.category END AS category, f.n
-           FROM analytics.indicator_fact f
-           JOIN platform.region r ON r.id = f.region_id
-           LEFT JOIN platform.partner p ON f.metric LIKE 'referrals\\_%' AND p.id::text = f.category
-          WHERE f.region_id = ANY ($1::uuid[]) AND f.month BETWEEN $2::date AND $3::date AND ($4::text IS NULL OR f.kind = $4)
-       ) facts
-       GROUP BY GROUPING SETS (${sets.join(', ')})`,
+      `WITH summed AS (
+         SELECT ${keys}, sum(n)::int AS n FROM analytics.indicator_fact
+          WHERE region_id = ANY ($1::uuid[]) AND month BETWEEN $2::date AND $3::date AND ($4::text IS NULL OR kind = $4)
+          GROUP BY ${keys}
+       ), named AS (
+         SELECT ${query.byRegion ? 'r.slug' : 'NULL::text'} AS region, ${query.byMonth ? "to_char(s.month, 'YYYY-MM')" : 'NULL::text'} AS month, s.metric,
+                CASE WHEN s.metric LIKE 'referrals\\_%' THEN coalesce(p.type, 'other') ELSE s.category END AS category, s.n
+           FROM summed s
+           ${query.byRegion ? 'JOIN platform.region r ON r.id = s.region_id' : ''}
+           LEFT JOIN platform.partner p ON s.metric LIKE 'referrals\\_%' AND p.id::text = s.category
+       )
+       SELECT ${query.byRegion ? 'region' : 'NULL::text AS region'}, ${query.byMonth ? 'month' : 'NULL::text AS month'}, metric, category, sum(n)::int AS n
+         FROM named GROUP BY GROUPING SETS (${sets.join(', ')})`,
       [query.regionIds, query.from, query.to, query.kind],
     );
+  }
+
+  /** What the facts of these regions are as of: changes whenever one of them is refreshed. */
+  async version(manager: EntityManager, regionIds: string[]): Promise<string> {
+    const [row] = await manager.query<[{ version: string }]>(
+      `SELECT concat_ws('/', count(*), max(refreshed_at), sum(fact_rows)) AS version FROM analytics.region_refresh WHERE region_id = ANY ($1::uuid[])`,
+      [regionIds],
+    );
+    return row.version;
   }
 
   /** The active regions (what the analytics role may know of them: id, slug, name). */

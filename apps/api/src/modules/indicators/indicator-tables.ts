@@ -47,6 +47,7 @@ interface DaysSpec {
 }
 
 const KNOWN_EDUCATION = codes(CODE_LISTS.educationLevels);
+const DAYS_METRICS = new Set(['days_to_first_contact', 'days_to_first_referral']);
 const OUTCOMES = ['accepted', 'enrolled', 'started', 'completed'] as const;
 const FOLLOW_UPS = ['in_education', 'certificate', 'employed'] as const;
 
@@ -101,7 +102,15 @@ type Coordinate = { region: string | null; month: string | null };
 export function buildIndicatorTables(facts: readonly FactRow[], breakdown: Breakdown, k: number | null): IndicatorTable[] {
   const sums = new Map<string, number>();
   const seen = new Map<string, Set<string>>();
+  const histograms = new Map<string, { days: number; n: number }[]>();
   for (const fact of facts) {
+    if (DAYS_METRICS.has(fact.metric)) {
+      const key = factKey(fact, fact.metric, '');
+      let bins = histograms.get(key);
+      if (!bins) histograms.set(key, (bins = []));
+      bins.push({ days: Number(fact.category), n: fact.n });
+      continue;
+    }
     sums.set(factKey(fact, fact.metric, fact.category), fact.n);
     let categories = seen.get(fact.metric);
     if (!categories) seen.set(fact.metric, (categories = new Set()));
@@ -119,7 +128,7 @@ export function buildIndicatorTables(facts: readonly FactRow[], breakdown: Break
   const count = (coordinate: Coordinate, metric: string, category: string) => sums.get(factKey(coordinate, metric, category)) ?? 0;
   const counted: { row: IndicatorRow; cell: Cell }[] = [];
   const countRow = (coordinate: Coordinate, category: string, measure: IndicatorMeasure, cell: Cell): IndicatorRow => {
-    const row: IndicatorRow = { ...coordinate, category, measure, value: null, suppressed: false };
+    const row: IndicatorRow = { region: coordinate.region, month: coordinate.month, category, measure, value: null, suppressed: false };
     counted.push({ row, cell });
     return row;
   };
@@ -132,11 +141,11 @@ export function buildIndicatorTables(facts: readonly FactRow[], breakdown: Break
     tables.push(table);
     if (spec.type === 'days') {
       for (const coordinate of coordinates) {
-        const histogram = [...(seen.get(spec.metric) ?? [])].map((days) => ({ days: Number(days), n: count(coordinate, spec.metric, days) })).filter((bin) => bin.n > 0);
+        const histogram = (histograms.get(factKey(coordinate, spec.metric, '')) ?? []).filter((bin) => bin.n > 0);
         const n = cellAt(`${spec.id}|count|all|${coordKey(coordinate)}`, () => histogram.reduce((sum, bin) => sum + bin.n, 0));
         rows.push(countRow(coordinate, 'all', 'count', n));
         for (const [measure, fraction] of [['median_days', 0.5], ['p75_days', 0.75]] as const) {
-          const row = { ...coordinate, category: 'all', measure, value: null, suppressed: false };
+          const row = { region: coordinate.region, month: coordinate.month, category: 'all', measure, value: null, suppressed: false };
           rows.push(row);
           derived.push({ row, from: [n], compute: () => (k !== null && n.value < k ? null : percentile(histogram, fraction)) });
         }
@@ -170,7 +179,7 @@ export function buildIndicatorTables(facts: readonly FactRow[], breakdown: Break
         for (const category of categories) {
           const part = cellOf('count', category);
           if (!part || !population) continue;
-          const row: IndicatorRow = { ...coordinate, category, measure: 'share', value: null, suppressed: false };
+          const row: IndicatorRow = { region: coordinate.region, month: coordinate.month, category, measure: 'share', value: null, suppressed: false };
           rows.push(row);
           derived.push({ row, from: [part, population], compute: () => ratio(part.value, population.value) });
         }
@@ -178,7 +187,7 @@ export function buildIndicatorTables(facts: readonly FactRow[], breakdown: Break
       for (const share of spec.groupShares ?? []) {
         const numerator = share.numerator.map((category) => cellOf('count', category)).filter((cell): cell is Cell => cell !== undefined);
         const denominator = share.denominator.map((category) => cellOf('count', category)).filter((cell): cell is Cell => cell !== undefined);
-        const row: IndicatorRow = { ...coordinate, category: share.category, measure: 'share', value: null, suppressed: false };
+        const row: IndicatorRow = { region: coordinate.region, month: coordinate.month, category: share.category, measure: 'share', value: null, suppressed: false };
         rows.push(row);
         derived.push({ row, from: [...numerator, ...denominator], compute: () => ratio(sum(numerator), sum(denominator)) });
       }
@@ -187,7 +196,7 @@ export function buildIndicatorTables(facts: readonly FactRow[], breakdown: Break
           const part = category === 'total' ? cells.get(`${spec.id}|${rate.of}|total|${coordKey(coordinate)}`) : cellOf(rate.of, category);
           const base = category === 'total' ? cells.get(`${spec.id}|${rate.base}|total|${coordKey(coordinate)}`) : cellOf(rate.base, category);
           if (!part || !base) continue;
-          const row: IndicatorRow = { ...coordinate, category, measure: rate.measure, value: null, suppressed: false };
+          const row: IndicatorRow = { region: coordinate.region, month: coordinate.month, category, measure: rate.measure, value: null, suppressed: false };
           rows.push(row);
           derived.push({ row, from: [part, base], compute: () => ratio(part.value, base.value) });
         }

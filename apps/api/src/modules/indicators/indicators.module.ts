@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IndicatorAnswerCache } from './indicator-answer-cache.js';
 import { IndicatorFactsRepository } from './indicator-facts.repository.js';
 import { IndicatorRefreshJob } from './indicator-refresh.job.js';
 import { CentralIndicatorsController, RegionIndicatorsController } from './indicators.controller.js';
@@ -6,7 +7,7 @@ import { IndicatorsService } from './indicators.service.js';
 
 @Module({
   controllers: [CentralIndicatorsController, RegionIndicatorsController],
-  providers: [IndicatorsService, IndicatorFactsRepository, IndicatorRefreshJob],
+  providers: [IndicatorsService, IndicatorFactsRepository, IndicatorRefreshJob, IndicatorAnswerCache],
   exports: [IndicatorsService],
 })
 export class IndicatorsModule {}

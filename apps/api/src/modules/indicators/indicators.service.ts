@@ -9,6 +9,7 @@ import { RegionUnitOfWork } from '../../tenancy/region-unit-of-work.js';
 import { UsersRepository } from '../identity/users.repository.js';
 import type { CaseloadRowDto, CentralIndicatorQueryDto, IndicatorQueryDto, IndicatorReportDto, RegionIndicatorReportDto } from './dto/indicator.dto.js';
 import { type ActiveRegion, IndicatorFactsRepository } from './indicator-facts.repository.js';
+import { IndicatorAnswerCache } from './indicator-answer-cache.js';
 import { buildIndicatorTables } from './indicator-tables.js';
 
 /** Limits that keep one request's work bounded. */
@@ -34,6 +35,7 @@ export class IndicatorsService {
     private readonly regionWork: RegionUnitOfWork,
     private readonly facts: IndicatorFactsRepository,
     private readonly users: UsersRepository,
+    private readonly cache: IndicatorAnswerCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -47,12 +49,17 @@ export class IndicatorsService {
       const regions = asked === undefined ? active : pickRegions(active, asked);
       checkSize(period, groupBy, regions.length);
       const regionIds = regions.map((region) => region.id);
+      const key = JSON.stringify([regionIds, period.from, period.to, query.kind ?? null, groupBy, await this.facts.version(manager, regionIds)]);
+      const hit = this.cache.get(key);
+      if (hit) return hit;
       const [rows, refreshedAt] = [
         await this.facts.sums(manager, { regionIds, from: period.from, to: period.to, kind: query.kind ?? null, byRegion: groupBy.includes('region'), byMonth: groupBy.includes('month') }),
         await this.facts.refreshedAt(manager, regionIds),
       ];
       const breakdown = { regions: groupBy.includes('region') ? regions.map((region) => region.slug) : [], months: groupBy.includes('month') ? period.months : [] };
-      return report(period, regions, query.kind ?? null, groupBy, this.config.indicatorSuppressionK, refreshedAt, buildIndicatorTables(rows, breakdown, this.config.indicatorSuppressionK));
+      const built = report(period, regions, query.kind ?? null, groupBy, this.config.indicatorSuppressionK, refreshedAt, buildIndicatorTables(rows, breakdown, this.config.indicatorSuppressionK));
+      this.cache.set(key, built);
+      return built;
     });
   }
 

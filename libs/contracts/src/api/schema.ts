@@ -360,6 +360,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/central/indicators/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Recompute the indicator facts of every active region now (normally every 10 minutes) */
+    post: operations['refreshIndicators'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/code-lists': {
     parameters: {
       query?: never;
@@ -2110,6 +2127,20 @@ export interface components {
       from: string;
       /** @example 2026-12-31 */
       to: string;
+    };
+    IndicatorRefreshDto: {
+      /** @example 812 */
+      durationMs: number;
+      /**
+       * @description Fact rows written.
+       * @example 4615
+       */
+      factRows: number;
+      /**
+       * @description Regions recomputed.
+       * @example 6
+       */
+      regions: number;
     };
     IndicatorRegionDto: {
       /** @example Leerwinkel West-Vlaanderen */
@@ -5193,6 +5224,43 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem (problem+json). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  refreshIndicators: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorRefreshDto'];
         };
       };
       /** @description Problem (problem+json). */

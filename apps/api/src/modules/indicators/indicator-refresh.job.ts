@@ -24,14 +24,20 @@ export class IndicatorRefreshJob implements OnModuleInit {
 
   /** Refreshes every active region; answers how many fact rows were written. */
   async run(): Promise<number> {
-    let rows = 0;
+    return (await this.runCounted()).factRows;
+  }
+
+  async runCounted(): Promise<{ regions: number; factRows: number }> {
+    let factRows = 0;
+    let regions = 0;
     for (const region of await this.registry.listActiveRefs()) {
       try {
-        rows += await this.indicators.refresh(region);
+        factRows += await this.indicators.refresh(region);
+        regions += 1;
       } catch (error) {
         this.logger.error({ err: error, region: region.slug }, 'indicator refresh failed');
       }
     }
-    return rows;
+    return { regions, factRows };
   }
 }

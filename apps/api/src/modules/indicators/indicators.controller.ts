@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CentralRoles, RegionRoles } from '../../common/auth/access.decorators.js';
@@ -9,9 +9,10 @@ import { CurrentRegion } from '../../tenancy/current-region.decorator.js';
 import { RegionController } from '../../tenancy/region-controller.decorator.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
 import { RegionRegistryRepository } from '../../tenancy/region-registry.repository.js';
-import { CentralIndicatorQueryDto, type IndicatorFormat, IndicatorQueryDto, IndicatorReportDto, RegionIndicatorReportDto } from './dto/indicator.dto.js';
+import { CentralIndicatorQueryDto, type IndicatorFormat, IndicatorQueryDto, IndicatorRefreshDto, IndicatorReportDto, RegionIndicatorReportDto } from './dto/indicator.dto.js';
 import { CSV_TYPE, indicatorCsv, indicatorXlsx, XLSX_TYPE } from './indicator-export.js';
 import { AuditService } from '../audit/audit.service.js';
+import { IndicatorRefreshJob } from './indicator-refresh.job.js';
 import { IndicatorsService } from './indicators.service.js';
 
 /** The format asked for: `format`, else the Accept header, else JSON. */
@@ -59,6 +60,24 @@ export class CentralIndicatorsController {
     const format = formatOf(query.format, accept);
     await this.audit.record({ action: 'indicators.central.read', actorUserId: actor.userId, ...meta, details: { from: report.period.from, to: report.period.to, kind: report.kind, groupBy: report.groupBy, format, regions: report.regions.map((region) => region.slug) } });
     return answer(report, format, 'leerwinkel-indicatoren', res);
+  }
+}
+
+/** Platform admins can bring the figures up to date now instead of waiting for the 10-minute job. */
+@Controller('v1/central/indicators/refresh')
+@ApiTags('indicators')
+@CentralRoles('platform_admin')
+export class IndicatorRefreshController {
+  constructor(private readonly job: IndicatorRefreshJob) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Recompute the indicator facts of every active region now (normally every 10 minutes)' })
+  @ApiOkResponse({ type: IndicatorRefreshDto })
+  async refreshIndicators(): Promise<IndicatorRefreshDto> {
+    const started = performance.now();
+    const { regions, factRows } = await this.job.runCounted();
+    return { regions, factRows, durationMs: Math.round(performance.now() - started) };
   }
 }
 

@@ -91,3 +91,9 @@ export class CaseloadRowDto {
 export class RegionIndicatorReportDto extends IndicatorReportDto {
   @ApiProperty({ type: [CaseloadRowDto], description: 'Open cases per counsellor, now (never in central figures).' }) caseload!: CaseloadRowDto[];
 }
+
+export class IndicatorRefreshDto {
+  @ApiProperty({ description: 'Regions recomputed.', example: 6 }) regions!: number;
+  @ApiProperty({ description: 'Fact rows written.', example: 4615 }) factRows!: number;
+  @ApiProperty({ example: 812 }) durationMs!: number;
+}

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { createApp } from '../app.factory.js';
-import { describeFlags, log, readIntegerFlags, UsageError } from '../cli/cli.js';
+import { integerFlagsOrExit, log } from '../cli/cli.js';
 import { mapBounded } from '../common/async/map-bounded.js';
 import { PasswordHasher } from '../common/auth/password-hasher.js';
 import { createOwnerDataSource, databaseIdentity } from '../database/data-sources.js';
@@ -43,16 +43,7 @@ const GROWTH = [100, 200];
 const SCENARIO_BUDGET_MS = 60_000;
 const ANALYST = { email: 'analist@bench.leerwinkel.test', password: 'Bench-analyst-password-2026' };
 
-let flags: { [K in keyof typeof FLAGS]: number };
-try {
-  flags = readIntegerFlags(process.argv.slice(2), FLAGS);
-} catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  log(error.message);
-  log('Usage: pnpm bench:dashboard [flags]');
-  for (const line of describeFlags(FLAGS)) log(line);
-  process.exit(2);
-}
+const flags = integerFlagsOrExit('pnpm bench:dashboard', FLAGS);
 const REQUESTS = flags.requests;
 
 const benchStarted = performance.now();

@@ -1,5 +1,5 @@
 import { describeAuditChainReport, verifyAuditChainSnapshot } from '../modules/audit/audit-chain.js';
-import { describeFlags, fail, log, readIntegerFlags, UsageError, withOwner } from './cli.js';
+import { fail, integerFlagsOrExit, withOwner } from './cli.js';
 
 /**
  * `pnpm audit:verify [--batch-size 5000] [--max-findings 100]`: recomputes the audit hash chain on one
@@ -11,16 +11,7 @@ const FLAGS = {
   'max-findings': { default: 100, min: 1, max: 1_000_000, help: 'findings listed (the rest are counted)' },
 };
 
-let flags: { [K in keyof typeof FLAGS]: number };
-try {
-  flags = readIntegerFlags(process.argv.slice(2), FLAGS);
-} catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  log(error.message);
-  log('Usage: pnpm audit:verify [flags]');
-  for (const line of describeFlags(FLAGS)) log(line);
-  process.exit(2);
-}
+const flags = integerFlagsOrExit('pnpm audit:verify', FLAGS);
 
 const intact = await withOwner(async (owner) => {
   const [installed] = await owner.query<[{ head: string | null }]>("SELECT to_regclass('platform.audit_chain_head')::text AS head");

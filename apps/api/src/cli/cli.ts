@@ -91,3 +91,16 @@ export function readIntegerFlags<S extends Record<string, IntegerFlag>>(argv: re
 export function describeFlags(spec: Record<string, IntegerFlag>): string[] {
   return Object.entries(spec).map(([name, flag]) => `  --${name} <${flag.min}–${flag.max}>  ${flag.help} (default ${flag.default})`);
 }
+
+/** The flags of a command, or the usage message and exit code 2 when they are wrong. */
+export function integerFlagsOrExit<S extends Record<string, IntegerFlag>>(command: string, spec: S): { [K in keyof S]: number } {
+  try {
+    return readIntegerFlags(process.argv.slice(2), spec);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    log(error.message);
+    log(`Usage: ${command} [flags]`);
+    for (const line of describeFlags(spec)) log(line);
+    process.exit(2);
+  }
+}

@@ -1,7 +1,7 @@
 import { databaseIdentity } from '../database/data-sources.js';
 import { runMigrations } from '../database/migrate.js';
 import { GENERATE_LIMITS, generateRegions } from '../database/seeds/generated-regions.seed.js';
-import { describeFlags, fail, log, readIntegerFlags, UsageError, withOwner } from './cli.js';
+import { fail, integerFlagsOrExit, log, withOwner } from './cli.js';
 
 /**
  * `pnpm db:generate --regions 50 --cases-per-region 20000 [--months 36] [--seed 1]`: load-test regions
@@ -15,16 +15,7 @@ const FLAGS = {
   seed: { ...GENERATE_LIMITS.seed, default: 1, help: 'seed of the random choices (same seed, same data)' },
 };
 
-let flags: { [K in keyof typeof FLAGS]: number };
-try {
-  flags = readIntegerFlags(process.argv.slice(2), FLAGS);
-} catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  log(error.message);
-  log('Usage: pnpm db:generate [flags]');
-  for (const line of describeFlags(FLAGS)) log(line);
-  process.exit(2);
-}
+const flags = integerFlagsOrExit('pnpm db:generate', FLAGS);
 
 await withOwner(async (owner, server) => {
   await runMigrations(server.config, () => undefined);

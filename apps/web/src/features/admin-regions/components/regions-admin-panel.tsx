@@ -1,6 +1,7 @@
 import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 import { formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
@@ -25,7 +26,7 @@ export function RegionsAdminPanel() {
     const rows = regions.data.pages.flatMap((page) => page.items);
     body = (
       <>
-        <div className="table-scroll">
+        <TableScroll label={t('adminRegions.title')}>
           <table className="table">
             <thead>
               <tr>
@@ -78,7 +79,7 @@ export function RegionsAdminPanel() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {regions.hasNextPage && (
           <p>
             <button

@@ -4,6 +4,7 @@ import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { SelectField } from '@/components/ui/select-field';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { TextField } from '@/components/ui/text-field';
 import { useCodeLists } from '@/lib/code-lists';
 import { contextLabel } from '@/lib/context-label';
@@ -86,7 +87,7 @@ export function ActionPlanPanel({ region, caseId }: ActionPlanPanelProps) {
         {actions.length === 0 ? (
           <p>{t('actionPlan.empty')}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t('actionPlan.caption')}>
             <table className="table">
               <caption className="visually-hidden">{t('actionPlan.caption')}</caption>
               <thead>
@@ -114,7 +115,7 @@ export function ActionPlanPanel({ region, caseId }: ActionPlanPanelProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <AddActionItemForm region={region} caseId={caseId} />
         {followUps.length > 0 && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { SelectField } from '@/components/ui/select-field';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { formatNumber, formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
@@ -45,6 +46,10 @@ export function CaseloadPanel({ region }: { region: string }) {
   } else {
     const rows = overdueFirst(cases.data.pages.flatMap((page) => page.items));
     const overdueCount = rows.filter((item) => item.overdue).length;
+    const caption =
+      status === undefined
+        ? t('caseload.caption')
+        : t('caseload.captionForStatus', { status: codeLists.label('caseStatuses', status) });
     body = (
       <>
         <p role="status" className="muted">
@@ -55,12 +60,10 @@ export function CaseloadPanel({ region }: { region: string }) {
             : `${t('caseload.shown', { count: rows.length })}${overdueCount > 0 ? ` ${t('caseload.overdueCount', { count: overdueCount })}` : ''}`}
         </p>
         {rows.length > 0 && (
-          <div className="table-scroll">
+          <TableScroll label={caption}>
             <table className="table">
               <caption id={captionId} className="visually-hidden">
-                {status === undefined
-                  ? t('caseload.caption')
-                  : t('caseload.captionForStatus', { status: codeLists.label('caseStatuses', status) })}
+                {caption}
               </caption>
               <thead>
                 <tr>
@@ -95,7 +98,7 @@ export function CaseloadPanel({ region }: { region: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {cases.hasNextPage && (
           <p>

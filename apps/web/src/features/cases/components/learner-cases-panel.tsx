@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
@@ -40,7 +41,7 @@ export function LearnerCasesPanel({ region, learnerId, onCreated, readOnlyReason
         <p>{t('learnerCases.empty')}</p>
       ) : (
         <>
-          <div className="table-scroll">
+          <TableScroll label={t('learnerCases.caption')}>
             <table className="table">
               <caption className="visually-hidden">{t('learnerCases.caption')}</caption>
               <thead>
@@ -77,7 +78,7 @@ export function LearnerCasesPanel({ region, learnerId, onCreated, readOnlyReason
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {cases.hasNextPage && (
             <p>
               <button

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
 import { SelectField } from '@/components/ui/select-field';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
 import { useCodeLists } from '@/lib/code-lists';
@@ -40,7 +41,7 @@ export function OfferGapsPanel({ region, caseId }: OfferGapsPanelProps) {
     body = <p>{t('offerGaps.empty')}</p>;
   } else {
     body = (
-      <div className="table-scroll">
+      <TableScroll label={t('offerGaps.caption')}>
         <table className="table">
           <caption className="visually-hidden">{t('offerGaps.caption')}</caption>
           <thead>
@@ -62,7 +63,7 @@ export function OfferGapsPanel({ region, caseId }: OfferGapsPanelProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     );
   }
 

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 import { formatDateTime } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
@@ -40,7 +41,7 @@ export function CentralUsersPanel({ currentUserId }: CentralUsersPanelProps) {
     const rows = users.data.pages.flatMap((page) => page.items);
     body = (
       <>
-        <div className="table-scroll">
+        <TableScroll label={t('centralUsers.title')}>
           <table className="table">
             <thead>
               <tr>
@@ -89,7 +90,7 @@ export function CentralUsersPanel({ currentUserId }: CentralUsersPanelProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {users.hasNextPage && (
           <p>
             <button

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { formatNumber } from '@/lib/format';
 import type { CaseloadRow } from '../api/region-indicators-query';
 
@@ -18,7 +19,7 @@ export function CaseloadTable({ rows }: { rows: readonly CaseloadRow[] }) {
       {rows.length === 0 ? (
         <p>{t('caseload.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('caseload.caption')}>
           <table className="table table--figures">
             <caption className="visually-hidden">{t('caseload.caption')}</caption>
             <thead>
@@ -54,7 +55,7 @@ export function CaseloadTable({ rows }: { rows: readonly CaseloadRow[] }) {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

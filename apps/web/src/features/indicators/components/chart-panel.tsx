@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 interface ChartPanelProps {
   title: string;
@@ -58,7 +59,7 @@ export function DataTable({ caption, rowHeading, columns, rows, footer }: DataTa
     </tr>
   );
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="table table--figures">
         <caption className="table__caption">{caption}</caption>
         <thead>
@@ -74,6 +75,6 @@ export function DataTable({ caption, rowHeading, columns, rows, footer }: DataTa
         <tbody>{rows.map(row)}</tbody>
         {footer !== undefined && <tfoot className="table__total">{row(footer)}</tfoot>}
       </table>
-    </div>
+    </TableScroll>
   );
 }

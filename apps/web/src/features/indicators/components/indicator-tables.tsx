@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryLabel, INDICATOR_LABELS, MEASURE_LABELS, type IndicatorMeasure } from '@leerwinkel/contracts';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { formatDate } from '@/lib/format';
 import type { IndicatorReport, IndicatorTable } from '../api/central-indicators-query';
 import { FigureValue } from './figure-value';
@@ -52,7 +53,7 @@ function IndicatorTableDisclosure({
       {rows.length === 0 ? (
         <p>{t('noData')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={name}>
           <table className="table table--figures">
             <caption className="table__caption">
               {t('tables.caption', {
@@ -90,7 +91,7 @@ function IndicatorTableDisclosure({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </details>
   );

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorId, IndicatorMeasure } from '@leerwinkel/contracts';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { formatDate } from '@/lib/format';
 import type { IndicatorReport } from '../api/central-indicators-query';
 import { FigureValue } from './figure-value';
@@ -62,17 +63,17 @@ export function RegionComparison({ report, index, totalLabel }: RegionComparison
     </tr>
   );
 
+  const caption = t('comparison.caption', {
+    from: formatDate(report.period.from, i18n.language),
+    to: formatDate(report.period.to, i18n.language),
+  });
+
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('comparison.title')}</h3>
-      <div className="table-scroll">
+      <TableScroll label={caption}>
         <table className="table table--figures">
-          <caption className="table__caption">
-            {t('comparison.caption', {
-              from: formatDate(report.period.from, i18n.language),
-              to: formatDate(report.period.to, i18n.language),
-            })}
-          </caption>
+          <caption className="table__caption">{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t('comparison.region')}</th>
@@ -86,7 +87,7 @@ export function RegionComparison({ report, index, totalLabel }: RegionComparison
           <tbody>{report.regions.map((region) => row(region.slug, region.displayName, region.slug))}</tbody>
           <tfoot className="table__total">{row('total', totalLabel, null)}</tfoot>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

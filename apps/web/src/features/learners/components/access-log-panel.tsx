@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { formatDateTime } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
 import { useAccessLog } from '../api/access-log-query';
@@ -31,7 +32,7 @@ export function AccessLogPanel({ region, learnerId }: { region: string; learnerI
         <p>{t('accessLog.empty')}</p>
       ) : (
         <>
-          <div className="table-scroll">
+          <TableScroll label={t('accessLog.caption')}>
             <table className="table">
               <caption className="visually-hidden">{t('accessLog.caption')}</caption>
               <thead>
@@ -51,7 +52,7 @@ export function AccessLogPanel({ region, learnerId }: { region: string; learnerI
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {log.hasNextPage && (
             <p>
               <button

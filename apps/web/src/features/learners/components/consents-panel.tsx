@@ -2,6 +2,7 @@ import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { SelectField } from '@/components/ui/select-field';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { TextField } from '@/components/ui/text-field';
 import { useCodeLists } from '@/lib/code-lists';
 import { contextLabel } from '@/lib/context-label';
@@ -48,7 +49,7 @@ export function ConsentsPanel({ region, learnerId, readOnlyReason }: ConsentsPan
     list = <p>{t('consents.empty')}</p>;
   } else {
     list = (
-      <div className="table-scroll">
+      <TableScroll label={t('consents.caption')}>
         <table className="table">
           <caption className="visually-hidden">{t('consents.caption')}</caption>
           <thead>
@@ -125,7 +126,7 @@ export function ConsentsPanel({ region, learnerId, readOnlyReason }: ConsentsPan
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     );
   }
 

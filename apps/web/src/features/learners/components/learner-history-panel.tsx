@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeListName } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { formatDateTime, formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
@@ -89,7 +90,7 @@ export function LearnerHistoryPanel({ region, learnerId }: { region: string; lea
   } else {
     const rows = [...history.data].reverse();
     body = (
-      <div className="table-scroll">
+      <TableScroll label={t('history.caption')}>
         <table className="table">
           <caption className="visually-hidden">{t('history.caption')}</caption>
           <thead>
@@ -113,7 +114,7 @@ export function LearnerHistoryPanel({ region, learnerId }: { region: string; lea
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     );
   }
 

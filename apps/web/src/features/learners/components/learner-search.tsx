@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { TextField } from '@/components/ui/text-field';
 import { useCodeLists } from '@/lib/code-lists';
 import { isCalendarDate } from '@/lib/dates';
@@ -63,7 +64,7 @@ export function LearnerSearch({ region }: { region: string }) {
             : t('learnerSearch.shown', { count: rows.length })}
         </p>
         {rows.length > 0 && (
-          <div className="table-scroll">
+          <TableScroll label={searching ? t('learnerSearch.captionResults') : t('learnerSearch.captionAll')}>
             <table className="table" aria-describedby={captionId}>
               <caption id={captionId} className="table__caption">
                 {searching ? t('learnerSearch.captionResults') : t('learnerSearch.captionAll')}
@@ -95,7 +96,7 @@ export function LearnerSearch({ region }: { region: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {learners.hasNextPage && (
           <p>

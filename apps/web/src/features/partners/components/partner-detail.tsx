@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 import { formatDateTime } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
@@ -51,7 +52,7 @@ export function PartnerDetail({ partner }: { partner: Partner }) {
     list = <p>{t('clients.empty')}</p>;
   } else {
     list = (
-      <div className="table-scroll">
+      <TableScroll label={t('clients.title', { partner: partner.name })}>
         <table className="table">
           <thead>
             <tr>
@@ -135,7 +136,7 @@ export function PartnerDetail({ partner }: { partner: Partner }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     );
   }
 

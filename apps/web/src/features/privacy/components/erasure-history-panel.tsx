@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
 import { useErasureRequests, type ErasureRequest } from '../api/erasure-requests-query';
@@ -46,7 +47,7 @@ export function ErasureHistoryPanel({ region, currentUserId }: ErasureHistoryPan
       handled.length === 0 ? (
         <p>{t('history.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('history.caption')}>
           <table className="table">
             <caption className="visually-hidden">{t('history.caption')}</caption>
             <thead>
@@ -74,7 +75,7 @@ export function ErasureHistoryPanel({ region, currentUserId }: ErasureHistoryPan
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       );
   }
 

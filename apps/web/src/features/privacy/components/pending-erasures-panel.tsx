@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { contextLabel } from '@/lib/context-label';
 import { formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
@@ -68,7 +69,7 @@ export function PendingErasuresPanel({ region, currentUserId }: PendingErasuresP
     body = <p>{t('pending.empty')}</p>;
   } else {
     body = (
-      <div className="table-scroll">
+      <TableScroll label={t('pending.caption')}>
         <table className="table">
           <caption className="visually-hidden">{t('pending.caption')}</caption>
           <thead>
@@ -177,7 +178,7 @@ export function PendingErasuresPanel({ region, currentUserId }: PendingErasuresP
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     );
   }
 

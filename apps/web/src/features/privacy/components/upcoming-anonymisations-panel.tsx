@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { formatNumber, formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
 import { useUpcomingAnonymisations } from '../api/upcoming-anonymisations-query';
@@ -42,7 +43,7 @@ export function UpcomingAnonymisationsPanel({ region, days }: UpcomingAnonymisat
         {rows.length === 0 ? (
           <p>{t('upcoming.empty', { days })}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t('upcoming.caption', { days })}>
             <table className="table">
               <caption className="visually-hidden">{t('upcoming.caption', { days })}</caption>
               <thead>
@@ -64,7 +65,7 @@ export function UpcomingAnonymisationsPanel({ region, days }: UpcomingAnonymisat
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </>
     );

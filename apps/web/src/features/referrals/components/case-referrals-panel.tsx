@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { contextLabel } from '@/lib/context-label';
 import { formatShortDate } from '@/lib/format';
@@ -39,7 +40,7 @@ export function CaseReferralsPanel({ canRefer, ...formProps }: CaseReferralsPane
     list = <p>{t('referrals.emptyForCase')}</p>;
   } else {
     list = (
-      <div className="table-scroll">
+      <TableScroll label={t('referrals.caseCaption')}>
         <table className="table">
           <caption className="visually-hidden">{t('referrals.caseCaption')}</caption>
           <thead>
@@ -79,7 +80,7 @@ export function CaseReferralsPanel({ canRefer, ...formProps }: CaseReferralsPane
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     );
   }
 

@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { SelectField } from '@/components/ui/select-field';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { contextLabel } from '@/lib/context-label';
 import { formatShortDate } from '@/lib/format';
@@ -59,7 +60,7 @@ export function RegionReferralsPanel({ region }: { region: string }) {
             : `${t('regionReferrals.shown', { count: rows.length })}${overdueCount > 0 ? ` ${t('regionReferrals.overdueCount', { count: overdueCount })}` : ''}`}
         </p>
         {rows.length > 0 && (
-          <div className="table-scroll">
+          <TableScroll label={t('regionReferrals.caption')}>
             <table className="table">
               <caption className="visually-hidden">{t('regionReferrals.caption')}</caption>
               <thead>
@@ -103,7 +104,7 @@ export function RegionReferralsPanel({ region }: { region: string }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {referrals.hasNextPage && (
           <p>

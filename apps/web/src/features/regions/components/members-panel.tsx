@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 import { formatDateTime } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
@@ -38,7 +39,7 @@ export function MembersPanel({ region, currentUserId }: MembersPanelProps) {
         <p>{t('members.empty')}</p>
       ) : (
         <>
-          <div className="table-scroll">
+          <TableScroll label={t('members.title')}>
             <table className="table">
               <thead>
                 <tr>
@@ -112,7 +113,7 @@ export function MembersPanel({ region, currentUserId }: MembersPanelProps) {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {members.hasNextPage && (
             <p>
               <button

@@ -7,6 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
@@ -39,6 +40,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   app.set('query parser', 'simple');
   app.use(createHttpLogger(options.logger));
   app.use(helmet());
+  // gzip for the SPA's assets and larger JSON answers (nginx does this in the compose deployment too).
+  app.use(compression({ threshold: 1024 }));
   if (config.trustProxy !== undefined) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ limit: config.bodyLimit, extended: false, parameterLimit: 20 })); // OAuth2 token requests

@@ -109,6 +109,10 @@ async function setUpExchange(runner: QueryRunner, roles: PlatformRoles): Promise
   const partnerEvent = `${partnerRows} AND (region_id IS NULL
     OR EXISTS (SELECT 1 FROM exchange.referral r WHERE r.region_id = webhook_event.region_id)
     OR EXISTS (SELECT 1 FROM exchange.registration g WHERE g.region_id = webhook_event.region_id))`;
+  // A region may address an event only to a partner it exchanges referrals or registrations with.
+  const regionEvent = `${regionRows} AND (partner_id IS NULL
+    OR EXISTS (SELECT 1 FROM exchange.referral r WHERE r.partner_id = webhook_event.partner_id)
+    OR EXISTS (SELECT 1 FROM exchange.registration g WHERE g.partner_id = webhook_event.partner_id))`;
   // A replay is a new delivery of a visible event to one of the owner's own endpoints.
   const ownDelivery = (rows: string) =>
     `USING (${rows}) WITH CHECK (${rows} AND EXISTS (SELECT 1 FROM exchange.webhook_endpoint e WHERE e.id = endpoint_id) AND EXISTS (SELECT 1 FROM exchange.webhook_event v WHERE v.id = event_id))`;
@@ -123,7 +127,7 @@ async function setUpExchange(runner: QueryRunner, roles: PlatformRoles): Promise
     ['region_rows', 'exchange.webhook_endpoint', region, own(regionRows)],
     ['partner_rows', 'exchange.webhook_endpoint', partner, own(partnerRows)],
     ['dispatcher', 'exchange.webhook_endpoint', webhooks, 'USING (true)'],
-    ['region_rows', 'exchange.webhook_event', region, own(regionRows)],
+    ['region_rows', 'exchange.webhook_event', region, `USING (${regionRows}) WITH CHECK (${regionEvent})`],
     ['partner_rows', 'exchange.webhook_event', partner, `USING (${partnerRows}) WITH CHECK (${partnerEvent})`],
     ['dispatcher', 'exchange.webhook_event', webhooks, 'USING (true) WITH CHECK (true)'],
     ['region_rows', 'exchange.webhook_delivery', region, ownDelivery(regionRows)],
@@ -134,7 +138,7 @@ async function setUpExchange(runner: QueryRunner, roles: PlatformRoles): Promise
   ];
   for (const [name, table, to, rule] of policies) {
     const [schema = '', tableName = ''] = table.split('.');
-    await createPolicyIfMissing(runner, schema, tableName, name, to, rule);
+    await replacePolicy(runner, schema, tableName, name, to, rule);
   }
 }
 
@@ -156,14 +160,15 @@ async function setUpAnalytics(runner: QueryRunner, roles: PlatformRoles): Promis
   await runner.query(`GRANT SELECT (id, type) ON platform.partner TO ${analytics}`);
   const regionRows = "region_id = nullif(current_setting('leerwinkel.region_id', true), '')::uuid";
   for (const table of ['indicator_fact', 'region_refresh']) {
-    await createPolicyIfMissing(runner, 'analytics', table, 'region_rows', region, `USING (${regionRows}) WITH CHECK (${regionRows})`);
-    await createPolicyIfMissing(runner, 'analytics', table, 'analytics_reads', analytics, 'USING (true)');
+    await replacePolicy(runner, 'analytics', table, 'region_rows', region, `USING (${regionRows}) WITH CHECK (${regionRows})`);
+    await replacePolicy(runner, 'analytics', table, 'analytics_reads', analytics, 'USING (true)');
   }
 }
 
-async function createPolicyIfMissing(runner: QueryRunner, schema: string, table: string, name: string, to: string, rule: string): Promise<void> {
-  const existing = (await runner.query('SELECT 1 FROM pg_policies WHERE schemaname = $1 AND tablename = $2 AND policyname = $3', [schema, table, name])) as unknown[];
-  if (existing.length === 0) await runner.query(`CREATE POLICY ${name} ON ${schema}.${table} TO ${to} ${rule}`);
+/** (Re)creates a policy, so that every db:migrate leaves the policies exactly as this code defines them. */
+async function replacePolicy(runner: QueryRunner, schema: string, table: string, name: string, to: string, rule: string): Promise<void> {
+  await runner.query(`DROP POLICY IF EXISTS ${name} ON ${schema}.${table}`);
+  await runner.query(`CREATE POLICY ${name} ON ${schema}.${table} TO ${to} ${rule}`);
 }
 
 /** The API's login role may switch to `role` (SET ROLE) but never inherits its privileges. */

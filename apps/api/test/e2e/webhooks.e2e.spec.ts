@@ -303,6 +303,10 @@ describe('webhooks: signed, from a transactional outbox, retried, dead-lettered,
     await expect(
       asRole(ctx.identity.roles.partner, ['leerwinkel.partner_id', other.id], `INSERT INTO exchange.webhook_event (type, region_id, partner_id, payload) VALUES ('referral.created', '${region.id}', '${other.id}', '{}')`),
     ).rejects.toThrow(/row-level security/);
+    // Nor can a region address events to a partner it exchanges nothing with.
+    await expect(
+      asRole(region.roleName, ['leerwinkel.region_id', region.id], `INSERT INTO exchange.webhook_event (type, region_id, partner_id, payload) VALUES ('referral.created', '${region.id}', '${other.id}', '{}')`),
+    ).rejects.toThrow(/row-level security/);
     await expect(asRole(ctx.identity.roles.webhooks, ['leerwinkel.partner_id', other.id], `SELECT * FROM "${region.schemaName}".learner`)).rejects.toThrow(/permission denied/);
 
     // The paused endpoint got nothing; removing it removes its history.

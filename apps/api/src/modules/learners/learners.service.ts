@@ -181,7 +181,8 @@ export class LearnersService {
       const withdrawn = await this.consents.withdraw(manager, learnerId, consentId, actor.userId);
       if (withdrawn?.purpose === 'partner_sharing' && withdrawn.partnerId) {
         const referralIds = await this.referrals.redactForConsent(manager, withdrawn.id);
-        await this.outbox.add(manager, {
+        // The partner is told only when it received something under this consent.
+        if (referralIds.length > 0) await this.outbox.add(manager, {
           regionId: region.id,
           partnerId: withdrawn.partnerId,
           event: {

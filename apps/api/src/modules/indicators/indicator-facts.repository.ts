@@ -123,27 +123,22 @@ export class IndicatorFactsRepository {
     );
   }
 
-  /** What the facts of these regions are as of: changes whenever one of them is refreshed. */
-  async version(manager: EntityManager, regionIds: string[]): Promise<string> {
-    const [row] = await manager.query<[{ version: string }]>(
-      `SELECT concat_ws('/', count(*), max(refreshed_at), sum(fact_rows)) AS version FROM analytics.region_refresh WHERE region_id = ANY ($1::uuid[])`,
-      [regionIds],
-    );
-    return row.version;
-  }
-
   /** The active regions (what the analytics role may know of them: id, slug, name). */
   async activeRegions(manager: EntityManager): Promise<ActiveRegion[]> {
     return manager.query<ActiveRegion[]>(`SELECT id, slug, display_name AS "displayName" FROM platform.region WHERE status = 'active' ORDER BY slug`);
   }
 
-  /** When each of these regions' facts were last recomputed (null: never). */
-  async refreshedAt(manager: EntityManager, regionIds: string[]): Promise<Date | null> {
-    const [row] = await manager.query<[{ oldest: Date | null; missing: boolean }]>(
-      `SELECT min(x.refreshed_at) AS oldest, bool_or(x.refreshed_at IS NULL) AS missing
+  /**
+   * How fresh these regions' facts are: the oldest refresh (null when one was never computed), and a version that
+   * changes whenever any of them is refreshed (the key of cached answers).
+   */
+  async freshness(manager: EntityManager, regionIds: string[]): Promise<{ refreshedAt: Date | null; version: string }> {
+    const [row] = await manager.query<[{ oldest: Date | null; missing: boolean; version: string }]>(
+      `SELECT min(x.refreshed_at) AS oldest, bool_or(x.refreshed_at IS NULL) AS missing,
+              concat_ws('/', count(x.region_id), max(x.refreshed_at), sum(x.fact_rows)) AS version
          FROM unnest($1::uuid[]) AS s (id) LEFT JOIN analytics.region_refresh x ON x.region_id = s.id`,
       [regionIds],
     );
-    return row.missing ? null : row.oldest;
+    return { refreshedAt: row.missing ? null : row.oldest, version: row.version };
   }
 }

@@ -49,13 +49,11 @@ export class IndicatorsService {
       const regions = asked === undefined ? active : pickRegions(active, asked);
       checkSize(period, groupBy, regions.length);
       const regionIds = regions.map((region) => region.id);
-      const key = JSON.stringify([regionIds, period.from, period.to, query.kind ?? null, groupBy, await this.facts.version(manager, regionIds)]);
+      const { refreshedAt, version } = await this.facts.freshness(manager, regionIds);
+      const key = JSON.stringify([regionIds, period.from, period.to, query.kind ?? null, groupBy, version]);
       const hit = this.cache.get(key);
       if (hit) return hit;
-      const [rows, refreshedAt] = [
-        await this.facts.sums(manager, { regionIds, from: period.from, to: period.to, kind: query.kind ?? null, byRegion: groupBy.includes('region'), byMonth: groupBy.includes('month') }),
-        await this.facts.refreshedAt(manager, regionIds),
-      ];
+      const rows = await this.facts.sums(manager, { regionIds, from: period.from, to: period.to, kind: query.kind ?? null, byRegion: groupBy.includes('region'), byMonth: groupBy.includes('month') });
       const breakdown = { regions: groupBy.includes('region') ? regions.map((region) => region.slug) : [], months: groupBy.includes('month') ? period.months : [] };
       const built = report(period, regions, query.kind ?? null, groupBy, this.config.indicatorSuppressionK, refreshedAt, buildIndicatorTables(rows, breakdown, this.config.indicatorSuppressionK));
       this.cache.set(key, built);
@@ -69,7 +67,7 @@ export class IndicatorsService {
     checkSize(period, groupBy, 1);
     const [rows, refreshedAt] = await this.analyticsWork.run(async (manager) => [
       await this.facts.sums(manager, { regionIds: [region.id], from: period.from, to: period.to, kind: query.kind ?? null, byRegion: false, byMonth: groupBy.includes('month') }),
-      await this.facts.refreshedAt(manager, [region.id]),
+      (await this.facts.freshness(manager, [region.id])).refreshedAt,
     ] as const);
     const breakdown = { regions: [], months: groupBy.includes('month') ? period.months : [] };
     const tables = buildIndicatorTables(rows, breakdown, null);

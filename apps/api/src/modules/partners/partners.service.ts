@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PARTNER_SCOPES, ProblemCode } from '@leerwinkel/contracts';
+import { partnerOf } from '../../common/auth/partner-of.js';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
 import type { RequestMeta } from '../../common/auth/request-meta.js';
 import { hashSecret, newSecret } from '../../common/auth/token-hash.js';
@@ -72,8 +73,7 @@ export class PartnersService {
 
   /** What a partner principal is: its organisation and the scopes it holds. */
   async identity(principal: Principal): Promise<PartnerIdentityDto> {
-    const partnerId = principal.partnerId;
-    if (!partnerId) throw DomainError.forbidden('This is for partner organisations.');
+    const partnerId = partnerOf(principal);
     const partner = await this.requirePartner(partnerId);
     return {
       partner: toPartnerDto(partner),

@@ -39,12 +39,12 @@ export class ErasureService {
       return this.privacy.createErasure(manager, learnerId, input.ground, input.note?.trim() || null, actor.userId);
     });
     await this.audit.record({ action: 'learner.erasure.requested', actorUserId: actor.userId, targetType: 'learner', targetId: learnerId, regionId: region.id, ...meta, details: { ground: input.ground } });
-    return this.toDto(region, row);
+    return (await this.toDtos([row]))[0] as ErasureRequestDto;
   }
 
   async list(region: RegionRef, status: string | undefined): Promise<ErasureRequestListDto> {
     const rows = await this.regionWork.runIn(region, (manager) => this.privacy.listErasures(manager, status));
-    return { items: await Promise.all(rows.map((row) => this.toDto(region, row))) };
+    return { items: await this.toDtos(rows) };
   }
 
   async confirm(region: RegionRef, id: string, actor: UserPrincipal, meta: RequestMeta): Promise<ErasureRequestDto> {
@@ -69,7 +69,7 @@ export class ErasureService {
       return decided;
     });
     await this.audit.record({ action: 'learner.erased', actorUserId: actor.userId, targetType: 'erasure', targetId: row.pseudonym, regionId: region.id, ...meta, details: { ground: row.ground } });
-    return this.toDto(region, row);
+    return (await this.toDtos([row]))[0] as ErasureRequestDto;
   }
 
   async cancel(region: RegionRef, id: string, actor: UserPrincipal, meta: RequestMeta): Promise<ErasureRequestDto> {
@@ -81,7 +81,7 @@ export class ErasureService {
       return decided;
     });
     await this.audit.record({ action: 'learner.erasure.cancelled', actorUserId: actor.userId, targetType: 'erasure', targetId: id, regionId: region.id, ...meta });
-    return this.toDto(region, row);
+    return (await this.toDtos([row]))[0] as ErasureRequestDto;
   }
 
   private async pending(manager: Parameters<PrivacyRepository['findErasure']>[0], id: string): Promise<ErasureRequestRow> {
@@ -93,13 +93,13 @@ export class ErasureService {
     return request;
   }
 
-  private async toDto(region: RegionRef, row: ErasureRequestRow): Promise<ErasureRequestDto> {
-    const learner = row.learnerId ? await this.regionWork.runIn(region, (manager) => this.learners.findById(manager, row.learnerId ?? '')) : null;
-    const names = await this.users.displayNames([row.requestedBy, ...(row.decidedBy ? [row.decidedBy] : [])]);
-    return {
+  /** The requests with the names of the people involved (one lookup for all). */
+  private async toDtos(rows: ErasureRequestRow[]): Promise<ErasureRequestDto[]> {
+    const names = await this.users.displayNames([...new Set(rows.flatMap((row) => [row.requestedBy, ...(row.decidedBy ? [row.decidedBy] : [])]))]);
+    return rows.map((row) => ({
       id: row.id,
       learnerId: row.learnerId,
-      learnerName: learner ? `${learner.firstName} ${learner.lastName}` : null,
+      learnerName: row.learnerName,
       pseudonym: row.pseudonym,
       ground: row.ground,
       note: row.note,
@@ -110,6 +110,6 @@ export class ErasureService {
       decidedBy: row.decidedBy,
       decidedByName: row.decidedBy ? (names.get(row.decidedBy) ?? null) : null,
       decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
-    };
+    }));
   }
 }

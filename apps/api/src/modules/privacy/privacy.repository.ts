@@ -22,6 +22,8 @@ export interface ErasureRequestRow {
   requestedAt: Date;
   decidedBy: string | null;
   decidedAt: Date | null;
+  /** While the learner still exists. */
+  learnerName: string | null;
 }
 
 /**
@@ -33,8 +35,9 @@ const ANONYMISE_ON = `
        WHEN bool_or(c.status <> 'closed') THEN NULL
        ELSE max(c.closed_at + make_interval(months => CASE c.kind WHEN 'info' THEN s.retention_info_months ELSE s.retention_guidance_months END)) END`;
 
-const ERASURE = `id, learner_id AS "learnerId", pseudonym, ground, note, status, requested_by AS "requestedBy", requested_at AS "requestedAt",
-  decided_by AS "decidedBy", decided_at AS "decidedAt"`;
+const ERASURE = `e.id, e.learner_id AS "learnerId", e.pseudonym, e.ground, e.note, e.status, e.requested_by AS "requestedBy",
+  e.requested_at AS "requestedAt", e.decided_by AS "decidedBy", e.decided_at AS "decidedAt", l.first_name || ' ' || l.last_name AS "learnerName"`;
+const ERASURE_FROM = 'erasure_request e LEFT JOIN learner l ON l.id = e.learner_id';
 
 /** Retention, anonymisation and erasure in a region; every method runs in that region's unit of work. */
 @Injectable()
@@ -111,20 +114,22 @@ export class PrivacyRepository {
 
   async createErasure(manager: EntityManager, learnerId: string, ground: string, note: string | null, by: string): Promise<ErasureRequestRow> {
     const [row] = await manager.query<[ErasureRequestRow]>(
-      `INSERT INTO erasure_request (learner_id, ground, note, requested_by) VALUES ($1, $2, $3, $4) RETURNING ${ERASURE}`,
+      'INSERT INTO erasure_request (learner_id, ground, note, requested_by) VALUES ($1, $2, $3, $4) RETURNING id',
       [learnerId, ground, note, by],
     );
-    return row;
+    const created = await this.findErasure(manager, row.id);
+    if (!created) throw new Error('inserted erasure request not found');
+    return created;
   }
 
   async findErasure(manager: EntityManager, id: string, lock = false): Promise<ErasureRequestRow | null> {
-    const rows = await manager.query<ErasureRequestRow[]>(`SELECT ${ERASURE} FROM erasure_request WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+    const rows = await manager.query<ErasureRequestRow[]>(`SELECT ${ERASURE} FROM ${ERASURE_FROM} WHERE e.id = $1 ${lock ? 'FOR UPDATE OF e' : ''}`, [id]);
     return rows[0] ?? null;
   }
 
   async listErasures(manager: EntityManager, status: string | undefined): Promise<ErasureRequestRow[]> {
     return manager.query<ErasureRequestRow[]>(
-      `SELECT ${ERASURE} FROM erasure_request WHERE ($1::text IS NULL OR status = $1) ORDER BY requested_at DESC, id LIMIT 200`,
+      `SELECT ${ERASURE} FROM ${ERASURE_FROM} WHERE ($1::text IS NULL OR e.status = $1) ORDER BY e.requested_at DESC, e.id LIMIT 200`,
       [status ?? null],
     );
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProblemCode } from '@leerwinkel/contracts';
+import { partnerOf } from '../../common/auth/partner-of.js';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
 import { encodeCursor, readCursor, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
@@ -217,11 +218,6 @@ export function referralEvent(
       },
     },
   };
-}
-
-function partnerOf(principal: Principal): string {
-  if (!principal.partnerId) throw DomainError.forbidden('This is for partner organisations.');
-  return principal.partnerId;
 }
 
 function base(row: ExchangeRow, actor: ReferralActor) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { instanceToPlain } from 'class-transformer';
 import { ProblemCode } from '@leerwinkel/contracts';
+import { partnerOf } from '../../common/auth/partner-of.js';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
 import { encodeCursor, readCursor, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
@@ -43,8 +44,7 @@ export class RegistrationsService {
   ) {}
 
   async createByPartner(principal: Principal, slug: string, input: CreateRegistrationDto): Promise<PartnerRegistrationDto> {
-    const partnerId = principal.partnerId;
-    if (!partnerId) throw DomainError.forbidden('This is for partner organisations.');
+    const partnerId = partnerOf(principal);
     const region = await this.registry.findBySlug(slug);
     if (!region || region.status !== 'active') {
       throw new DomainError(ProblemCode.REGION_NOT_FOUND, 404, 'Region not found', `There is no active region "${slug}".`);

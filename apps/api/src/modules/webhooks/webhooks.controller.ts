@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PartnerAccess, RegionRoles } from '../../common/auth/access.decorators.js';
+import { partnerOf } from '../../common/auth/partner-of.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { CurrentPrincipal } from '../../common/auth/request-meta.js';
 import { Idempotent } from '../../common/http/idempotency.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { basedOnVersion, IfMatch } from '../../common/http/versioning.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
-import { DomainError } from '../../common/problem/domain-error.js';
 import { CurrentRegion } from '../../tenancy/current-region.decorator.js';
 import { RegionController } from '../../tenancy/region-controller.decorator.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
@@ -37,8 +37,7 @@ const SUMMARY = {
 };
 
 function partner(principal: Principal): WebhookOwner {
-  if (!principal.partnerId) throw DomainError.forbidden('This is for partner organisations.');
-  return { kind: 'partner', partnerId: principal.partnerId };
+  return { kind: 'partner', partnerId: partnerOf(principal) };
 }
 
 /** Webhooks of the calling partner organisation. */

@@ -45,8 +45,15 @@ export interface TestUser {
 export const TEST_PASSWORD = 'Correct-horse-battery-42';
 let testPasswordHash: Promise<string> | undefined;
 
+/**
+ * Rate limits of test apps. The counters are in the database, so every app and API process of a run shares
+ * them, and all test traffic comes from one address: the sign-in limit per IP is raised for everyone. A test of
+ * a limit sets its own (env of newApp / startApiProcess).
+ */
+export const TEST_RATE_LIMITS = { LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP: '100000' };
+
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
-  return loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', ...overrides });
+  return loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', ...TEST_RATE_LIMITS, ...overrides });
 }
 
 export function uniqueSlug(label = 't'): string {
@@ -127,7 +134,7 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
   const { spawn } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
   const child = spawn(process.execPath, [fileURLToPath(new URL('./api-process.mjs', import.meta.url))], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...TEST_RATE_LIMITS, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {

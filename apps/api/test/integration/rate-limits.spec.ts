@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { RateLimitRepository } from '../../src/common/auth/rate-limit.repository.js';
 import { appConnectionOptions } from '../../src/database/data-sources.js';
-import { createTestContext, uniqueSlug, type TestContext } from '../support/test-context.js';
+import { createTestContext, insideOneMinute, uniqueSlug, type TestContext } from '../support/test-context.js';
 
 /** The shared rate-limit counters, as the API's runtime role uses them. */
 describe('rate-limit counters in PostgreSQL', () => {
@@ -21,14 +21,8 @@ describe('rate-limit counters in PostgreSQL', () => {
     await ctx.close();
   });
 
-  /** Windows are whole minutes of the database clock: start a counting test well inside one. */
-  async function insideOneMinute(): Promise<void> {
-    const [{ second }] = await ctx.owner.query<[{ second: number }]>('SELECT extract(second FROM now())::float8 AS second');
-    if (second > 50) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
-  }
-
   it('counts per key in the current minute and answers the seconds left in it', async () => {
-    await insideOneMinute();
+    await insideOneMinute(ctx.owner);
     const [a, b] = [uniqueSlug('user:a'), uniqueSlug('user:b')];
     for (let i = 1; i <= 3; i++) expect((await counters.hit([a], false))[0]?.hits).toBe(i);
     const both = await counters.hit([b, a], false);
@@ -37,7 +31,7 @@ describe('rate-limit counters in PostgreSQL', () => {
   });
 
   it('counts every hit exactly once when many connections hit one key at the same time', async () => {
-    await insideOneMinute();
+    await insideOneMinute(ctx.owner);
     const key = uniqueSlug('client:burst');
     const answers = await Promise.all(Array.from({ length: 64 }, () => counters.hit([key, uniqueSlug('login-ip:')], false)));
     const counts = answers.map((hits) => hits.find((hit) => hit.key === key)?.hits).sort((x = 0, y = 0) => x - y);
@@ -45,7 +39,7 @@ describe('rate-limit counters in PostgreSQL', () => {
   });
 
   it('ignores past windows and prunes them, keeping the current one', async () => {
-    await insideOneMinute();
+    await insideOneMinute(ctx.owner);
     const key = uniqueSlug('login-account:');
     await ctx.owner.query("INSERT INTO platform.rate_limit_window (window_start, key, hits) VALUES (date_trunc('minute', now()) - interval '1 minute', $1, 500)", [key]);
     expect((await counters.hit([key], false))[0]?.hits).toBe(1);

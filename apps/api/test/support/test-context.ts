@@ -115,6 +115,15 @@ export async function createTestContext(): Promise<TestContext> {
   };
 }
 
+/**
+ * Rate-limit windows are whole minutes of the database clock: a test that counts hits waits, when needed, until
+ * the current minute has at least 10 seconds left.
+ */
+export async function insideOneMinute(owner: DataSource): Promise<void> {
+  const [{ second }] = await owner.query<[{ second: number }]>('SELECT extract(second FROM now())::float8 AS second');
+  if (second > 50) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
+}
+
 /** Signs in over HTTP (an in-process app or a running API's URL); answers the bearer header value and the refresh cookie. */
 export async function signIn(app: NestExpressApplication | string, user: { email: string; password: string }): Promise<{ authorization: string; cookie: string }> {
   const response = await request(typeof app === 'string' ? app : app.getHttpServer()).post('/api/v1/auth/login').send({ email: user.email, password: user.password });

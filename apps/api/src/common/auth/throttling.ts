@@ -14,6 +14,14 @@ const WINDOW_MS = 60_000;
 /** Sign-in routes: limited per IP and per account on top of the general limit. */
 export const LoginThrottled = (): MethodDecorator => SetMetadata(LOGIN_THROTTLED, true);
 
+const NOT_RATE_LIMITED = 'leerwinkel:not-rate-limited';
+
+/**
+ * Health probes: never counted. A load balancer probes every process from one address, so with counters shared by
+ * all processes its probes would add up to the limit; and liveness must not depend on the database.
+ */
+export const NotRateLimited = (): MethodDecorator & ClassDecorator => SetMetadata(NOT_RATE_LIMITED, true);
+
 /**
  * Global, after authentication. Every request counts against its principal (a signed-in user or partner
  * client; anonymous requests against their IP) — generous and configurable, never per IP alone for
@@ -34,6 +42,7 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean | undefined>(NOT_RATE_LIMITED, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const limits = this.config.rateLimits;
     const checks: [string, number][] = [[principalKey(request), limits.perPrincipalPerMinute]];

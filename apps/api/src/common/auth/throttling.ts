@@ -67,10 +67,7 @@ export class RateLimitGuard implements CanActivate {
     const prune = window !== this.prunedWindow;
     if (prune) this.prunedWindow = window;
     try {
-      const hits = await this.counters.hit(
-        checks.map(([key]) => key),
-        prune,
-      );
+      const hits = await this.counters.hit(checks.map(([key]) => key), prune);
       const limits = new Map(checks);
       return Math.max(0, ...hits.filter((hit) => hit.hits > (limits.get(hit.key) ?? Infinity)).map((hit) => hit.secondsLeft));
     } catch (error) {

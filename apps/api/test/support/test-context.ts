@@ -45,8 +45,15 @@ export interface TestUser {
 export const TEST_PASSWORD = 'Correct-horse-battery-42';
 let testPasswordHash: Promise<string> | undefined;
 
+/**
+ * Rate limits of test apps. The counters are in the database, so every app and API process of a run shares
+ * them, and all test traffic comes from one address: the sign-in limit per IP is raised for everyone. A test of
+ * a limit sets its own (env of newApp / startApiProcess).
+ */
+export const TEST_RATE_LIMITS = { LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP: '100000' };
+
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
-  return loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', ...overrides });
+  return loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', ...TEST_RATE_LIMITS, ...overrides });
 }
 
 export function uniqueSlug(label = 't'): string {
@@ -108,6 +115,15 @@ export async function createTestContext(): Promise<TestContext> {
   };
 }
 
+/**
+ * Rate-limit windows are whole minutes of the database clock: a test that counts hits waits, when needed, until
+ * the current minute has at least 10 seconds left.
+ */
+export async function insideOneMinute(owner: DataSource): Promise<void> {
+  const [{ second }] = await owner.query<[{ second: number }]>('SELECT extract(second FROM now())::float8 AS second');
+  if (second > 50) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
+}
+
 /** Signs in over HTTP (an in-process app or a running API's URL); answers the bearer header value and the refresh cookie. */
 export async function signIn(app: NestExpressApplication | string, user: { email: string; password: string }): Promise<{ authorization: string; cookie: string }> {
   const response = await request(typeof app === 'string' ? app : app.getHttpServer()).post('/api/v1/auth/login').send({ email: user.email, password: user.password });
@@ -127,7 +143,7 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
   const { spawn } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
   const child = spawn(process.execPath, [fileURLToPath(new URL('./api-process.mjs', import.meta.url))], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...TEST_RATE_LIMITS, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {

@@ -322,6 +322,49 @@ describe('faults: PostgreSQL going away, SIGTERM', () => {
     },
   );
 
+  it('an answer that cannot be stored (database gone right after the commit) is still a 2xx, and a retry never does the work twice', async () => {
+    // The database "goes away" exactly between the change's commit and storing its answer: a trigger refuses
+    // the store with PostgreSQL's admin-shutdown error.
+    await owner.query(`CREATE FUNCTION platform.faults_refuse_store() RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN RAISE EXCEPTION 'terminating connection due to administrator command' USING ERRCODE = 'admin_shutdown'; END $$`);
+    await owner.query("CREATE TRIGGER faults_refuse_store BEFORE UPDATE ON platform.idempotency_key FOR EACH ROW WHEN (NEW.state = 'done') EXECUTE FUNCTION platform.faults_refuse_store()");
+    const key = randomUUID();
+    try {
+      const first = await write(api.url, 'registration', key);
+      expect(first).toMatchObject({ status: 201 });
+      const state = await owner.query<{ state: string }>('SELECT state FROM platform.idempotency_key WHERE key = $1', [key]);
+      expect(state.rows[0]?.state).toBe('committed');
+      expect(await write(api.url, 'registration', key)).toMatchObject({ status: 409, code: 'IDEMPOTENCY.IN_PROGRESS' });
+    } finally {
+      await owner.query('DROP TRIGGER faults_refuse_store ON platform.idempotency_key');
+      await owner.query('DROP FUNCTION platform.faults_refuse_store()');
+    }
+    // Back: the answer is stored in the background, and the retry replays it.
+    await until(async () => (await owner.query<{ state: string }>('SELECT state FROM platform.idempotency_key WHERE key = $1', [key])).rows[0]?.state === 'done', 'the answer to be stored');
+    const replay = await call(api.url, 'POST', `/api/v1/partner/regions/${region.slug}/registrations`, partner, registrationBody(key), { 'idempotency-key': key });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    const rows = await owner.query<{ n: number }>('SELECT count(*)::int AS n FROM exchange.registration WHERE consent_reference = $1', [`faults ${key}`]);
+    expect(rows.rows[0]?.n).toBe(1);
+  });
+
+  it('a change that fails to commit frees its key: the retry does it once', async () => {
+    await owner.query(`CREATE FUNCTION exchange.faults_refuse_insert() RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN RAISE EXCEPTION 'terminating connection due to administrator command' USING ERRCODE = 'admin_shutdown'; END $$`);
+    await owner.query('CREATE TRIGGER faults_refuse_insert BEFORE INSERT ON exchange.registration FOR EACH ROW EXECUTE FUNCTION exchange.faults_refuse_insert()');
+    const key = randomUUID();
+    try {
+      expect(await write(api.url, 'registration', key)).toMatchObject({ status: 503, code: 'SERVICE.UNAVAILABLE' });
+    } finally {
+      await owner.query('DROP TRIGGER faults_refuse_insert ON exchange.registration');
+      await owner.query('DROP FUNCTION exchange.faults_refuse_insert()');
+    }
+    expect((await owner.query('SELECT 1 FROM platform.idempotency_key WHERE key = $1', [key])).rowCount).toBe(0);
+    expect(await write(api.url, 'registration', key)).toMatchObject({ status: 201 });
+    const rows = await owner.query<{ n: number }>('SELECT count(*)::int AS n FROM exchange.registration WHERE consent_reference = $1', [`faults ${key}`]);
+    expect(rows.rows[0]?.n).toBe(1);
+  });
+
   it('SIGTERM: requests in flight finish with their answer, new connections are refused, the job queue stops, exit 0', async () => {
     expect(await api.stop()).toBe(0); // the idle one first: afterwards no API connection may be left
     const draining = await startApiProcess(apiEnv());

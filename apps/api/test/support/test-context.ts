@@ -64,8 +64,12 @@ export function regionRef(region: ProvisionedRegion): RegionRef {
   return { id: region.id, slug: region.slug, schemaName: region.schemaName, roleName: region.roleName };
 }
 
-export async function createTestContext(): Promise<TestContext> {
-  const config = testConfig();
+/**
+ * `databaseUrl`: another migrated `*_test` database than global-setup's (fault tests stop their own server).
+ */
+export async function createTestContext(options: { databaseUrl?: string } = {}): Promise<TestContext> {
+  const target: Record<string, string> = options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {};
+  const config = testConfig(target);
   const identity = databaseIdentity(config.database);
   const owner = createOwnerDataSource(config.database, 3);
   await owner.initialize();
@@ -102,7 +106,7 @@ export async function createTestContext(): Promise<TestContext> {
       return row;
     },
     newApp: async (options = {}) => {
-      const appConfig = testConfig({ DATABASE_POOL_SIZE: String(options.poolSize ?? 4), ...options.env });
+      const appConfig = testConfig({ ...target, DATABASE_POOL_SIZE: String(options.poolSize ?? 4), ...options.env });
       const app = await createApp(appConfig, { logger: pino({ level: 'silent' }), extraModules: options.extraModules });
       await app.init();
       apps.push(app);
@@ -135,7 +139,11 @@ export async function signIn(app: NestExpressApplication | string, user: { email
 export interface ApiProcess {
   /** http://127.0.0.1:<port> of the running API. */
   url: string;
-  stop: () => Promise<void>;
+  pid: number;
+  /** Sends SIGTERM (once) and resolves with the exit code when the process has ended. */
+  stop: () => Promise<number | null>;
+  /** Resolves with the exit code when the process ends (for whatever reason). */
+  exited: Promise<number | null>;
 }
 
 /** The real API in a child process (job queue on), against the test database; see api-process.mjs. */
@@ -145,6 +153,11 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
   const child = spawn(process.execPath, [fileURLToPath(new URL('./api-process.mjs', import.meta.url))], {
     env: { ...process.env, ...TEST_RATE_LIMITS, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => {
+      resolve(code);
+    });
   });
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
@@ -166,16 +179,11 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
   });
   return {
     url: `http://127.0.0.1:${String(port)}`,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) {
-          resolve();
-          return;
-        }
-        child.once('exit', () => {
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    pid: child.pid ?? 0,
+    exited,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
   };
 }

@@ -57,7 +57,8 @@ const SQL = {
 };
 
 const ROUTE = /^\/api\/v1\/regions\/([^/]+)\/cases\/([^/]+)(?:\/(transitions|contacts))?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** What the API's ParseUUIDPipe accepts (a version 1–8 UUID of the RFC variant, or the nil and max UUIDs). */
+const UUID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/i;
 const PAGE_SIZE = 25;
 
 interface Claims {

@@ -89,7 +89,8 @@ describe('bench baseline server: the same answers and the same SQL as the API', 
 
   it('refuses what the API refuses on these routes', async () => {
     const bad = [
-      ['get', `/cases/not-a-uuid`, undefined, 400],
+      ['get', '/cases/not-a-uuid', undefined, 400],
+      ['get', '/cases/7b51d6cc-a186-aa25-b8fc-00000000000f', undefined, 400],
       ['get', `/cases/00000000-0000-4000-8000-000000000000`, undefined, 404],
       ['post', `/cases/${caseId}/contacts`, { occurredAt: '2026-03-05T14:00:00Z', durationMinutes: 0, channel: 'video', kind: 'guidance' }, 400],
       ['post', `/cases/${caseId}/contacts`, { occurredAt: '2026-03-05T14:00:00Z', durationMinutes: 5, channel: 'video', kind: 'guidance', extra: 1 }, 400],

@@ -12,7 +12,7 @@ import { quoteIdent } from '../tenancy/region-naming.js';
  * framework — answering the case routes the benchmarks load with the same JSON as the API and **the same SQL
  * statements** (text, parameters, order, transaction shape) over a pool of the same size:
  *
- *   the principal (user + session, in parallel), the region with the caller's membership, then one transaction
+ *   the principal (active user in an active session), the region with the caller's membership, then one transaction
  *   BEGIN · set_config(role, search_path, region id) · the case · … · COMMIT, then the counsellors' names.
  *
  * test/bench/baseline-server.e2e.spec.ts proves both claims against the API for every route here, so the ratio
@@ -26,10 +26,10 @@ import { quoteIdent } from '../tenancy/region-naming.js';
 export const BASELINE_APPLICATION_NAME = 'leerwinkel-baseline';
 
 const SQL = {
-  // What TypeORM generates for UsersRepository.findActive (findOne with select + where).
-  user:
-    'SELECT "UserAccountEntity"."id" AS "UserAccountEntity_id", "UserAccountEntity"."email" AS "UserAccountEntity_email", "UserAccountEntity"."display_name" AS "UserAccountEntity_display_name", "UserAccountEntity"."central_role" AS "UserAccountEntity_central_role", "UserAccountEntity"."partner_id" AS "UserAccountEntity_partner_id" FROM "platform"."user_account" "UserAccountEntity" WHERE (("UserAccountEntity"."id" = $1) AND ("UserAccountEntity"."status" = $2)) LIMIT 1',
-  session: 'SELECT 1 FROM platform.refresh_token WHERE family_id = $1 AND revoked_at IS NULL AND expires_at > now() LIMIT 1',
+  principal: `SELECT u.id, u.email, u.display_name AS "displayName", u.central_role AS "centralRole", u.partner_id AS "partnerId"
+         FROM platform.user_account u
+        WHERE u.id = $1 AND u.status = 'active'
+          AND EXISTS (SELECT 1 FROM platform.refresh_token t WHERE t.family_id = $2 AND t.revoked_at IS NULL AND t.expires_at > now())`,
   region: `SELECT r.id, r.slug, r.schema_name AS "schemaName", r.role_name AS "roleName", m.role
          FROM platform.region r
          LEFT JOIN platform.region_membership m
@@ -109,10 +109,9 @@ export function createBaselineServer(config: AppConfig): { server: Server; close
 
   async function principal(request: IncomingMessage): Promise<{ userId: string }> {
     const claims = verify(request.headers.authorization, secret);
-    const [user, session] = await Promise.all([pool.query<{ UserAccountEntity_id: string }>(SQL.user, [claims.sub, 'active']), pool.query(SQL.session, [claims.sid])]);
-    const found = user.rows[0];
-    if (!found || session.rows.length === 0) throw new Refused(401, 'Unauthenticated');
-    return { userId: found.UserAccountEntity_id };
+    const found = (await pool.query<{ id: string }>(SQL.principal, [claims.sub, claims.sid])).rows[0];
+    if (!found) throw new Refused(401, 'Unauthenticated');
+    return { userId: found.id };
   }
 
   /** One region unit of work, statement for statement as RegionUnitOfWork.runIn sends it. */

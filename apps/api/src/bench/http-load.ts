@@ -82,6 +82,16 @@ export function residentMiB(pid: number): number {
   return match ? Number(match[1]) / 1024 : Number.NaN;
 }
 
+/**
+ * CPU time (user + system, all threads) a process has used, in ms: fields 14 and 15 of /proc/<pid>/stat, in
+ * clock ticks of 10 ms (USER_HZ is 100 on Linux).
+ */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Calls `probe` every `intervalMs` until stopped; answers the samples with their time (ms since start). */
 export function sampleEvery(intervalMs: number, probe: () => number | Promise<number>): { stop: () => Promise<{ at: number; value: number }[]> } {
   const samples: { at: number; value: number }[] = [];

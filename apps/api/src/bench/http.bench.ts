@@ -13,7 +13,7 @@ import { quoteIdent } from '../tenancy/region-naming.js';
 import { BASELINE_APPLICATION_NAME } from './baseline-server.js';
 import { table } from './bench-stats.js';
 import { summariseCpuProfile } from './cpu-profile.js';
-import { freePort, type LoadResult, residentMiB, runLoad, sampleEvery, type ServerProcess, slope, startServer, type Step } from './http-load.js';
+import { cpuMs, freePort, type LoadResult, residentMiB, runLoad, sampleEvery, type ServerProcess, slope, startServer, type Step } from './http-load.js';
 import { openThrowawayDatabase } from './throwaway-database.js';
 
 /**
@@ -179,17 +179,21 @@ try {
     interface Run extends LoadResult {
       label: string;
       maxConnections: number;
+      /** CPU time of the server process per answered request (ms). */
+      cpuPerRequest: number;
       rowsWritten?: number;
     }
     const run = async (label: string, server: ServerProcess, steps: readonly Step<Target>[], pick: () => Target, options: { seconds?: number; countRows?: boolean } = {}): Promise<Run> => {
       const applicationName = applicationNames.get(server) ?? 'leerwinkel-api';
       const before = options.countRows ? await countContacts() : 0;
+      const cpuBefore = cpuMs(server.pid);
       const { result, maxConnections } = await connectionsDuring(applicationName, () =>
         runLoad({ url: server.url, connections: flags.connections, seconds: options.seconds ?? flags.seconds, authorization, steps, pick }),
       );
+      const cpuPerRequest = (cpuMs(server.pid) - cpuBefore) / Math.max(1, result.requests);
       const rowsWritten = options.countRows ? (await countContacts()) - before : undefined;
       if (result.non2xx > 0 || result.errors > 0) log(`  ${label}: ${String(result.non2xx)} non-2xx, ${String(result.errors)} errors; first: ${result.firstFailure ?? '-'}`);
-      return { ...result, label, maxConnections, ...(rowsWritten === undefined ? {} : { rowsWritten }) };
+      return { ...result, label, maxConnections, cpuPerRequest, ...(rowsWritten === undefined ? {} : { rowsWritten }) };
     };
     const warmUp = async (server: ServerProcess, steps: readonly Step<Target>[], pick: () => Target): Promise<void> => {
       await runLoad({ url: server.url, connections: flags.connections, seconds: WARM_UP_SECONDS, authorization, steps, pick });
@@ -212,9 +216,9 @@ try {
     const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
     const sum = (runs: readonly Run[], key: 'ok' | 'non2xx' | 'errors' | 'requests') => runs.reduce((total, r) => total + r[key], 0);
     const runRows = (runs: readonly Run[]) =>
-      runs.map((r) => [r.label, r.rps.toFixed(0), `${String(r.p50)} ms`, `${String(r.p99)} ms`, String(r.ok), String(r.non2xx + r.errors), String(r.maxConnections), r.rowsWritten === undefined ? '' : String(r.rowsWritten)]);
+      runs.map((r) => [r.label, r.rps.toFixed(0), `${String(r.p50)} ms`, `${String(r.p99)} ms`, `${r.cpuPerRequest.toFixed(2)} ms`, String(r.ok), String(r.non2xx + r.errors), String(r.maxConnections), r.rowsWritten === undefined ? '' : String(r.rowsWritten)]);
     const printRuns = (runs: readonly Run[]) => {
-      for (const line of table(['run', 'req/s', 'p50', 'p99', '2xx', 'other', 'max db conns', 'rows written'], runRows(runs))) print(`  ${line}`);
+      for (const line of table(['run', 'req/s', 'p50', 'p99', 'server CPU/req', '2xx', 'other', 'max db conns', 'rows written'], runRows(runs))) print(`  ${line}`);
     };
     const summary: string[][] = [];
 
@@ -237,8 +241,10 @@ try {
           printRuns([...apiRuns, ...baseRuns]);
           const ratio = mean(apiRuns.map((r) => r.rps)) / mean(baseRuns.map((r) => r.rps));
           const p99Ratio = mean(apiRuns.map((r) => r.p99)) / mean(baseRuns.map((r) => r.p99));
+          const cpuRatio = mean(baseRuns.map((r) => r.cpuPerRequest)) / mean(apiRuns.map((r) => r.cpuPerRequest));
           const met = ratio >= GOALS.read;
           print(`  ratio API / baseline: req/s ${ratio.toFixed(2)}, p99 ${p99Ratio.toFixed(2)}× the baseline's   goal req/s ≥ ${String(GOALS.read)} × baseline: ${met ? 'met' : 'MISSED'}`);
+          print(`  server CPU per request: API ${mean(apiRuns.map((r) => r.cpuPerRequest)).toFixed(2)} ms, baseline ${mean(baseRuns.map((r) => r.cpuPerRequest)).toFixed(2)} ms (baseline / API ${cpuRatio.toFixed(2)}: the ratio the API would reach if its process were the only limit)`);
           summary.push(
             ['read: API', `${mean(apiRuns.map((r) => r.rps)).toFixed(0)} req/s, p99 ${mean(apiRuns.map((r) => r.p99)).toFixed(0)} ms`, `${ratio.toFixed(2)} × baseline`, `≥ ${String(GOALS.read)}: ${met ? 'met' : 'MISSED'}`],
             ['read: baseline (node:http + pg)', `${mean(baseRuns.map((r) => r.rps)).toFixed(0)} req/s, p99 ${mean(baseRuns.map((r) => r.p99)).toFixed(0)} ms`, '', ''],

@@ -199,16 +199,17 @@ try {
       await runLoad({ url: server.url, connections: flags.connections, seconds: WARM_UP_SECONDS, authorization, steps, pick });
     };
     /** Alternates two sides for `rounds` rounds (A B, B A, A B …) and answers each side's runs. */
-    const alternate = async (a: () => Promise<Run>, b: () => Promise<Run>): Promise<[Run[], Run[]]> => {
+    const alternate = async (a: (round: string) => Promise<Run>, b: (round: string) => Promise<Run>): Promise<[Run[], Run[]]> => {
       const runsA: Run[] = [];
       const runsB: Run[] = [];
-      for (let round = 0; round < flags.rounds; round++) {
-        if (round % 2 === 0) {
-          runsA.push(await a());
-          runsB.push(await b());
+      for (let round = 1; round <= flags.rounds; round++) {
+        const label = `round ${String(round)}`;
+        if (round % 2 === 1) {
+          runsA.push(await a(label));
+          runsB.push(await b(label));
         } else {
-          runsB.push(await b());
-          runsA.push(await a());
+          runsB.push(await b(label));
+          runsA.push(await a(label));
         }
       }
       return [runsA, runsB];
@@ -232,10 +233,9 @@ try {
           const baseline = await startBaseline();
           await warmUp(baseline, reads, anywhere);
           await warmUp(api, reads, anywhere);
-          let round = 0;
           const [apiRuns, baseRuns] = await alternate(
-            () => run(`API, round ${String(++round)}`, api, reads, anywhere),
-            () => run(`baseline, round ${String(round)}`, baseline, reads, anywhere),
+            (round) => run(`API, ${round}`, api, reads, anywhere),
+            (round) => run(`baseline, ${round}`, baseline, reads, anywhere),
           );
           await stop(baseline);
           printRuns([...apiRuns, ...baseRuns]);
@@ -254,10 +254,9 @@ try {
         case 'spread': {
           print(`the same reads, random case in a random one of ${String(regions.length)} regions versus all in ${firstRegion.slug}; API only, pool ${String(poolSize)}`);
           await warmUp(api, reads, anywhere);
-          let round = 0;
           const [spreadRuns, oneRuns] = await alternate(
-            () => run(`${String(regions.length)} regions, round ${String(++round)}`, api, reads, anywhere),
-            () => run(`1 region, round ${String(round)}`, api, reads, inOneRegion),
+            (round) => run(`${String(regions.length)} regions, ${round}`, api, reads, anywhere),
+            (round) => run(`1 region, ${round}`, api, reads, inOneRegion),
           );
           printRuns([...spreadRuns, ...oneRuns]);
           const ratio = mean(spreadRuns.map((r) => r.rps)) / mean(oneRuns.map((r) => r.rps));
@@ -276,10 +275,9 @@ try {
         case 'write': {
           print(`POST …/cases/<case>/contacts (a conversation), random case of ${String(regions.length)} regions; API and baseline alternating; rows counted in every region before and after each run`);
           const baseline = await startBaseline();
-          let round = 0;
           const [apiRuns, baseRuns] = await alternate(
-            () => run(`API, round ${String(++round)}`, api, [write], anywhere, { countRows: true }),
-            () => run(`baseline, round ${String(round)}`, baseline, [write], anywhere, { countRows: true }),
+            (round) => run(`API, ${round}`, api, [write], anywhere, { countRows: true }),
+            (round) => run(`baseline, ${round}`, baseline, [write], anywhere, { countRows: true }),
           );
           await stop(baseline);
           printRuns([...apiRuns, ...baseRuns]);

@@ -135,15 +135,24 @@ export interface LoadResult {
 }
 
 /**
- * Drives `connections` keep-alive connections for `seconds` against `url`. Each connection goes through
+ * Drives `connections` keep-alive connections for `seconds` (or `amount` requests) against `url`. Each connection goes through
  * `steps` again and again; `pick` chooses the target (region and case) at the first step of each round.
  */
-export async function runLoad<T>(options: { url: string; connections: number; seconds: number; authorization: string; steps: readonly Step<T>[]; pick: () => T }): Promise<LoadResult> {
+export async function runLoad<T>(options: {
+  url: string;
+  connections: number;
+  /** How long to run; or, with `amount`, the number of requests to send and see answered (no answer is cut off at the end). */
+  seconds: number;
+  amount?: number;
+  authorization: string;
+  steps: readonly Step<T>[];
+  pick: () => T;
+}): Promise<LoadResult> {
   let firstFailure: string | null = null;
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
-    duration: options.seconds,
+    ...(options.amount === undefined ? { duration: options.seconds } : { amount: options.amount }),
     headers: { authorization: options.authorization, 'content-type': 'application/json' },
     requests: options.steps.map((step, index) => ({
       method: step.method,

@@ -39,7 +39,7 @@ type Scenario = (typeof SCENARIOS)[number];
 const FLAGS = {
   regions: { min: 2, max: 999, default: 200, help: 'generated regions (the spread)' },
   'cases-per-region': { min: 10, max: 100_000, default: 100, help: 'cases per generated region' },
-  seconds: { min: 2, max: 600, default: 10, help: 'length of one measured run' },
+  seconds: { min: 2, max: 600, default: 8, help: 'length of one measured run' },
   rounds: { min: 1, max: 10, default: 2, help: 'measured runs of each side, alternating' },
   connections: { min: 1, max: 512, default: 16, help: 'concurrent keep-alive connections of the load generator' },
   minutes: { min: 1, max: 120, default: 5, help: 'memory: minutes of mixed load' },
@@ -48,7 +48,7 @@ const FLAGS = {
 const GOALS = { read: 0.6, spread: 0.9 };
 /** Growth of resident memory (MiB per minute, second half of the load) above which the memory bench says GROWING. */
 const GROWTH_LIMIT_MIB_PER_MINUTE = 2;
-const WARM_UP_SECONDS = 3;
+const WARM_UP_SECONDS = 5;
 const CASES_PER_REGION_USED = 50;
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -183,21 +183,21 @@ try {
       cpuPerRequest: number;
       rowsWritten?: number;
     }
-    const run = async (label: string, server: ServerProcess, steps: readonly Step<Target>[], pick: () => Target, options: { seconds?: number; countRows?: boolean } = {}): Promise<Run> => {
+    const run = async (label: string, server: ServerProcess, steps: readonly Step<Target>[], pick: () => Target, options: { seconds?: number; amount?: number; countRows?: boolean } = {}): Promise<Run> => {
       const applicationName = applicationNames.get(server) ?? 'leerwinkel-api';
       const before = options.countRows ? await countContacts() : 0;
       const cpuBefore = cpuMs(server.pid);
       const { result, maxConnections } = await connectionsDuring(applicationName, () =>
-        runLoad({ url: server.url, connections: flags.connections, seconds: options.seconds ?? flags.seconds, authorization, steps, pick }),
+        runLoad({ url: server.url, connections: flags.connections, seconds: options.seconds ?? flags.seconds, amount: options.amount, authorization, steps, pick }),
       );
       const cpuPerRequest = (cpuMs(server.pid) - cpuBefore) / Math.max(1, result.requests);
       const rowsWritten = options.countRows ? (await countContacts()) - before : undefined;
       if (result.non2xx > 0 || result.errors > 0) log(`  ${label}: ${String(result.non2xx)} non-2xx, ${String(result.errors)} errors; first: ${result.firstFailure ?? '-'}`);
       return { ...result, label, maxConnections, cpuPerRequest, ...(rowsWritten === undefined ? {} : { rowsWritten }) };
     };
-    const warmUp = async (server: ServerProcess, steps: readonly Step<Target>[], pick: () => Target): Promise<void> => {
-      await runLoad({ url: server.url, connections: flags.connections, seconds: WARM_UP_SECONDS, authorization, steps, pick });
-    };
+    /** A run that is not counted: JIT, pools and caches warm up (answers its figures). */
+    const warmUp = (server: ServerProcess, steps: readonly Step<Target>[], pick: () => Target): Promise<LoadResult> =>
+      runLoad({ url: server.url, connections: flags.connections, seconds: WARM_UP_SECONDS, authorization, steps, pick });
     /** Alternates two sides for `rounds` rounds (A B, B A, A B …) and answers each side's runs. */
     const alternate = async (a: (round: string) => Promise<Run>, b: (round: string) => Promise<Run>): Promise<[Run[], Run[]]> => {
       const runsA: Run[] = [];
@@ -274,10 +274,14 @@ try {
         }
         case 'write': {
           print(`POST …/cases/<case>/contacts (a conversation), random case of ${String(regions.length)} regions; API and baseline alternating; rows counted in every region before and after each run`);
+          print(`  each measured run sends a fixed number of requests (≈ ${String(flags.seconds)} s at the warm-up's rate) and waits for every answer, so no write is cut off uncounted`);
           const baseline = await startBaseline();
+          const amount = (warm: LoadResult) => Math.max(flags.connections * 10, Math.round(warm.rps * flags.seconds));
+          const apiAmount = amount(await warmUp(api, [write], anywhere));
+          const baselineAmount = amount(await warmUp(baseline, [write], anywhere));
           const [apiRuns, baseRuns] = await alternate(
-            (round) => run(`API, ${round}`, api, [write], anywhere, { countRows: true }),
-            (round) => run(`baseline, ${round}`, baseline, [write], anywhere, { countRows: true }),
+            (round) => run(`API, ${round}`, api, [write], anywhere, { countRows: true, amount: apiAmount }),
+            (round) => run(`baseline, ${round}`, baseline, [write], anywhere, { countRows: true, amount: baselineAmount }),
           );
           await stop(baseline);
           printRuns([...apiRuns, ...baseRuns]);
@@ -295,6 +299,8 @@ try {
         case 'memory': {
           const minutes = flags.minutes;
           print(`a fresh API process; mixed load for ${String(minutes)} min (per connection: the case, its status changes, its conversations, a new conversation), ${String(flags.connections)} connections, random case of ${String(regions.length)} regions; VmRSS every 5 s`);
+          // Only the fresh process may connect as leerwinkel-api now (the connection count is per application name).
+          await stop(api);
           const fresh = await startApi(false);
           const idle = async (seconds: number) => {
             const sampler = sampleEvery(1000, () => residentMiB(fresh.pid));

@@ -77,8 +77,12 @@ export class EmbeddedPostgres {
     });
   }
 
-  /** Fast shutdown (SIGINT): open transactions roll back, data is flushed; resolves when the server exited. */
-  async stop(): Promise<void> {
+  /**
+   * Stops the server; resolves when it exited. A fast shutdown (SIGINT): open transactions roll back, data is
+   * flushed. With `immediate` (SIGQUIT) no shutdown checkpoint at all — only for an ephemeral server whose files
+   * are deleted right after.
+   */
+  async stop(options: { immediate?: boolean } = {}): Promise<void> {
     const child = this.process;
     if (child && child.exitCode === null) {
       await new Promise<void>((resolve) => {
@@ -86,7 +90,7 @@ export class EmbeddedPostgres {
         child.once('exit', () => {
           resolve();
         });
-        child.kill('SIGINT');
+        child.kill(options.immediate ? 'SIGQUIT' : 'SIGINT');
       });
     }
     this.process = undefined;

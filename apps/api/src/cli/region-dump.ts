@@ -1,10 +1,9 @@
 import { createWriteStream, existsSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { isRegionSlug } from '@leerwinkel/contracts';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { dumpRegion } from '../tenancy/region-dump.js';
-import { fail, log, withOwner } from './cli.js';
+import { fail, log, operatorPath, withOwner } from './cli.js';
 
 /**
  * `pnpm region:dump <slug> <file>`: a logical dump of one region (docs/operations.md, "Backup and restore of
@@ -19,7 +18,7 @@ if (args.length !== 2 || !isRegionSlug(slug) || !file) {
   log('  e.g. pnpm region:dump west-vlaanderen backups/west-vlaanderen.lwdump');
   process.exit(2);
 }
-const target = path.resolve(file);
+const target = operatorPath(file);
 if (existsSync(target)) {
   log(`${target} exists; a dump never overwrites a file.`);
   process.exit(2);

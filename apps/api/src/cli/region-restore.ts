@@ -3,7 +3,7 @@ import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { databaseIdentity } from '../database/data-sources.js';
 import { runMigrations } from '../database/migrate.js';
 import { restoreRegion } from '../tenancy/region-restore.js';
-import { fail, log, withOwner } from './cli.js';
+import { fail, log, operatorPath, withOwner } from './cli.js';
 
 /**
  * `pnpm region:restore <file> [--replace]`: restores a region from `pnpm region:dump` in one transaction
@@ -13,12 +13,13 @@ import { fail, log, withOwner } from './cli.js';
 const args = process.argv.slice(2);
 const replace = args.includes('--replace');
 const files = args.filter((arg) => arg !== '--replace');
-const [file] = files;
-if (files.length !== 1 || !file || file.startsWith('--')) {
+const [typed] = files;
+if (files.length !== 1 || !typed || typed.startsWith('--')) {
   log('Usage: pnpm region:restore <file> [--replace]');
   log('  --replace  remove the existing region with the same slug (or id) first, in the same transaction');
   process.exit(2);
 }
+const file = operatorPath(typed);
 if (!existsSync(file)) {
   log(`No such file: ${file}`);
   process.exit(2);
@@ -34,7 +35,7 @@ await withOwner(async (owner, server) => {
     replace,
   });
   const rows = Object.values(report.rows).reduce((sum, n) => sum + n, 0);
-  log(`Restored region ${report.region.slug} (${report.region.id})${report.replaced ? ', replacing the existing one,' : ''}: ${rows} rows in ${Math.round(performance.now() - started)} ms`);
+  log(`Restored region ${report.region.slug} (${report.region.id})${report.replaced ? ' over the existing one' : ''}: ${rows} rows in ${Math.round(performance.now() - started)} ms`);
   for (const [name, n] of Object.entries(report.skipped)) log(`  left out ${n} row(s) of ${name}: what they point to no longer exists`);
   if (report.migratedForward.length > 0) log(`  migrated forward: ${report.migratedForward.join(', ')}`);
 }).catch(fail);

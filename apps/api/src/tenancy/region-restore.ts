@@ -180,7 +180,9 @@ async function restoreIn(
       inserted = await affected(
         runner,
         `INSERT INTO ${qualified(section.name)} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM ${temp} t WHERE ${shared.keep ?? 'true'}`,
-      );
+      ).catch((error: unknown) => {
+        throw new Error(`Restoring ${section.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      });
     }
     rows[section.name] = inserted;
     if (copied > inserted) skipped[section.name] = copied - inserted;

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { type AppConfig, ConfigError, loadConfig } from '../config/config.js';
 import { createOwnerDataSource } from '../database/data-sources.js';
@@ -44,6 +45,11 @@ export async function withOwner<T>(work: (owner: DataSource, server: DatabaseSer
 export function operatorPath(file: string): string {
   // eslint-disable-next-line no-restricted-syntax -- where the command was typed, set by pnpm; not configuration
   return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+}
+
+/** Who runs a command, for audit events written by command-line tools: `user@host`. */
+export function operator(): string {
+  return `${os.userInfo().username}@${os.hostname()}`;
 }
 
 export function fail(error: unknown): never {

@@ -3,7 +3,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { isRegionSlug } from '@leerwinkel/contracts';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { dumpRegion } from '../tenancy/region-dump.js';
-import { fail, log, operatorPath, withOwner } from './cli.js';
+import { fail, log, operator, operatorPath, withOwner } from './cli.js';
 
 /**
  * `pnpm region:dump <slug> <file>`: a logical dump of one region (docs/operations.md, "Backup and restore of
@@ -28,7 +28,7 @@ await withOwner(async (owner, server) => {
   const started = performance.now();
   try {
     const fieldKeyFingerprint = new FieldCipher(server.config).fingerprint();
-    const summary = await dumpRegion(owner, slug, createWriteStream(partial, { flags: 'wx', mode: 0o600 }), { fieldKeyFingerprint });
+    const summary = await dumpRegion(owner, slug, createWriteStream(partial, { flags: 'wx', mode: 0o600 }), { fieldKeyFingerprint, operator: operator() });
     const handle = await open(partial, 'r');
     try {
       await handle.sync();

@@ -3,7 +3,7 @@ import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { databaseIdentity } from '../database/data-sources.js';
 import { runMigrations } from '../database/migrate.js';
 import { restoreRegion } from '../tenancy/region-restore.js';
-import { fail, log, operatorPath, withOwner } from './cli.js';
+import { fail, log, operator, operatorPath, withOwner } from './cli.js';
 
 /**
  * `pnpm region:restore <file> [--replace]`: restores a region from `pnpm region:dump` in one transaction
@@ -33,6 +33,7 @@ await withOwner(async (owner, server) => {
     roles: identity.roles,
     fieldKeyFingerprint: new FieldCipher(server.config).fingerprint(),
     replace,
+    operator: operator(),
   });
   const rows = Object.values(report.rows).reduce((sum, n) => sum + n, 0);
   log(`Restored region ${report.region.slug} (${report.region.id})${report.replaced ? ' over the existing one' : ''}: ${rows} rows in ${Math.round(performance.now() - started)} ms`);

@@ -95,8 +95,9 @@ export class DumpWriter {
     await this.frame(type, Buffer.from(JSON.stringify(value), 'utf8'));
   }
 
+  /** COPY data; a chunk larger than a frame may be (one huge row) is split, as the reader joins them again. */
   async data(chunk: Buffer): Promise<void> {
-    await this.frame('D', chunk);
+    for (let at = 0; at < chunk.length; at += MAX_FRAME_BYTES) await this.frame('D', chunk.subarray(at, at + MAX_FRAME_BYTES));
   }
 
   /** The trailer: closes the frame sequence with the hash of everything before it. */
@@ -165,12 +166,18 @@ export class DumpReader {
   }
 
   private async fill(bytes: number): Promise<boolean> {
-    while (this.buffer.length < bytes) {
+    if (this.buffer.length >= bytes) return true;
+    // Collected and joined once: joining on every chunk would copy a large frame over and over.
+    const parts = [this.buffer];
+    let length = this.buffer.length;
+    while (length < bytes) {
       const result = await this.chunks.next();
-      if (result.done) return false;
-      this.buffer = this.buffer.length === 0 ? result.value : Buffer.concat([this.buffer, result.value]);
+      if (result.done) break;
+      parts.push(result.value);
+      length += result.value.length;
     }
-    return true;
+    this.buffer = parts.length === 1 ? this.buffer : Buffer.concat(parts, length);
+    return length >= bytes;
   }
 
   private take(bytes: number): Buffer {

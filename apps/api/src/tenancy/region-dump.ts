@@ -27,7 +27,12 @@ type Queryable = Pick<QueryRunner, 'query'>;
  * db:migrate nor a migration of this region runs meanwhile (other dumps and the API do). Records
  * `region.dumped` in the audit trail once the data is written.
  */
-export async function dumpRegion(owner: DataSource, slug: string, out: Writable, options: { fieldKeyFingerprint: string }): Promise<DumpSummary> {
+export async function dumpRegion(
+  owner: DataSource,
+  slug: string,
+  out: Writable,
+  options: { fieldKeyFingerprint: string; /** Who ran it (for the audit event), e.g. user@host. */ operator?: string },
+): Promise<DumpSummary> {
   const gzip = createGzip();
   const written = pipeline(gzip, out);
   written.catch(() => undefined); // awaited below; a failure before that is reported by the dump itself
@@ -61,7 +66,7 @@ export async function dumpRegion(owner: DataSource, slug: string, out: Writable,
     targetType: 'region',
     targetId: summary.region.id,
     regionId: summary.region.id,
-    details: { slug, rows: Object.fromEntries(summary.sections.map((s) => [s.name, s.rows])) },
+    details: { slug, operator: options.operator ?? null, rows: Object.fromEntries(summary.sections.map((s) => [s.name, s.rows])) },
   });
   return summary;
 }

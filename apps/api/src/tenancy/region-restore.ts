@@ -39,6 +39,8 @@ export interface RestoreOptions {
   replace?: boolean;
   /** The code's region migrations (tests pass their own). */
   regionMigrations?: readonly MigrationClass[];
+  /** Who ran it (for the audit event), e.g. user@host. */
+  operator?: string;
 }
 
 export interface RestoreReport {
@@ -212,7 +214,7 @@ async function restoreIn(
       targetType: 'region',
       targetId: id,
       regionId: id,
-      details: { slug, replaced, dumpCreatedAt: header.createdAt, dumpSha256: trailer.sha256, skipped, migratedForward: forward.map((m) => m.name) },
+      details: { slug, operator: options.operator ?? null, replaced, dumpCreatedAt: header.createdAt, dumpSha256: trailer.sha256, skipped, migratedForward: forward.map((m) => m.name) },
     },
     runner.manager,
   );

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -356,10 +356,16 @@ describe('backup and restore of one region (region:dump / region:restore)', () =
       });
     const file = path.join(folder, 'cli.lwdump');
     expect(await run('region-dump.js', [b.slug, file])).toMatchObject({ code: 0, stderr: expect.stringContaining(`Dumped region ${b.slug}`) });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     expect((await run('region-dump.js', [b.slug, file])).code).toBe(2);
     expect((await run('region-restore.js', [file])).stderr).toContain('needs --replace');
     expect(await run('region-restore.js', [file, '--replace'])).toMatchObject({ code: 0, stderr: expect.stringContaining(`Restored region ${b.slug}`) });
     expect((await run('region-restore.js', [])).code).toBe(2);
+    const [event] = await ctx.owner.query<[{ details: { operator: string; replaced: boolean } }]>(
+      "SELECT details FROM platform.audit_event WHERE region_id = $1 AND action = 'region.restored' ORDER BY seq DESC LIMIT 1",
+      [b.id],
+    );
+    expect(event.details).toMatchObject({ operator: `${os.userInfo().username}@${os.hostname()}`, replaced: true });
     expect(await snapshot(b)).toEqual(beforeB);
   });
 });

@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { DumpReader, DumpWriter, parseFrame, trailerSchema } from './region-dump-format.js';
 
@@ -15,10 +15,9 @@ async function written(frames: (writer: DumpWriter) => Promise<void>): Promise<B
 
 /** Reads a byte string back in small pieces (frames cross chunk boundaries). */
 function reader(bytes: Buffer, piece = 7): DumpReader {
-  async function* chunks(): AsyncGenerator<Buffer> {
-    for (let at = 0; at < bytes.length; at += piece) yield bytes.subarray(at, at + piece);
-  }
-  return new DumpReader(chunks());
+  const pieces: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += piece) pieces.push(bytes.subarray(at, at + piece));
+  return new DumpReader(Readable.from(pieces)[Symbol.asyncIterator]() as AsyncIterator<Buffer>);
 }
 
 describe('region dump frames', () => {

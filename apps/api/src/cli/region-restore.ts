@@ -38,5 +38,9 @@ await withOwner(async (owner, server) => {
   const rows = Object.values(report.rows).reduce((sum, n) => sum + n, 0);
   log(`Restored region ${report.region.slug} (${report.region.id})${report.replaced ? ' over the existing one' : ''}: ${rows} rows in ${Math.round(performance.now() - started)} ms`);
   for (const [name, n] of Object.entries(report.skipped)) log(`  left out ${n} row(s) of ${name}: what they point to no longer exists`);
+  if (report.erasuresToReview.length > 0) {
+    log(`  PRIVACY: ${report.erasuresToReview.length} learner(s) had an erasure or anonymisation recorded after the dump; review and erase again:`);
+    for (const learner of report.erasuresToReview) log(`    ${learner}`);
+  }
   if (report.migratedForward.length > 0) log(`  migrated forward: ${report.migratedForward.join(', ')}`);
 }).catch(fail);

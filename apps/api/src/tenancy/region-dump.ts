@@ -91,7 +91,8 @@ async function writeDump(runner: QueryRunner, client: PoolClient, slug: string, 
   const header: DumpHeader = {
     format: DUMP_FORMAT,
     formatVersion: DUMP_FORMAT_VERSION,
-    createdAt: new Date().toISOString(),
+    // The snapshot's time (not the clock at writing): the restore looks for erasures recorded after it.
+    createdAt: new Date(((await runner.query('SELECT now() AS now')) as [{ now: Date }])[0].now).toISOString(),
     region: { id: region.id, slug: region.slug, displayName: region.display_name },
     regionMigrations: (
       (await runner.query(`SELECT "timestamp", name FROM ${quoteIdent(schema)}.migrations ORDER BY "timestamp"`)) as { timestamp: string; name: string }[]

@@ -52,6 +52,11 @@ export interface RestoreReport {
   skipped: Record<string, number>;
   /** Region migrations newer than the dump, applied after loading. */
   migratedForward: string[];
+  /**
+   * Learners back in the region although the audit trail records, after the dump, an erasure request, an
+   * erasure or an anonymisation for them: review each and erase again where it was carried out.
+   */
+  erasuresToReview: string[];
 }
 
 /**
@@ -207,6 +212,7 @@ async function restoreIn(
     await runner.query('UPDATE platform.region SET schema_version = $2, updated_at = now() WHERE id = $1', [id, latestTimestamp(options.code)]);
   }
 
+  const erasuresToReview = await erasedSince(runner, schema, id, header.createdAt);
   const replaced = existing.length > 0;
   await new AuditService(owner).record(
     {
@@ -214,11 +220,40 @@ async function restoreIn(
       targetType: 'region',
       targetId: id,
       regionId: id,
-      details: { slug, operator: options.operator ?? null, replaced, dumpCreatedAt: header.createdAt, dumpSha256: trailer.sha256, skipped, migratedForward: forward.map((m) => m.name) },
+      details: {
+        slug,
+        operator: options.operator ?? null,
+        replaced,
+        dumpCreatedAt: header.createdAt,
+        dumpSha256: trailer.sha256,
+        skipped,
+        migratedForward: forward.map((m) => m.name),
+        erasuresToReview,
+      },
     },
     runner.manager,
   );
-  return { region: { id, slug }, replaced, rows, skipped, migratedForward: forward.map((m) => m.name) };
+  return { region: { id, slug }, replaced, rows, skipped, migratedForward: forward.map((m) => m.name), erasuresToReview };
+}
+
+/**
+ * A restore brings back what was erased after the dump. The audit trail says for whom: erasure requests and
+ * anonymisations name the learner, a carried-out erasure names the pseudonym of its request. (Each event is
+ * recorded after its change committed, so an event after the snapshot's time covers every change it missed.)
+ */
+async function erasedSince(runner: QueryRunner, schema: string, regionId: string, since: string): Promise<string[]> {
+  const s = quoteIdent(schema);
+  const rows = (await runner.query(
+    `SELECT l.id FROM ${s}.learner l
+      WHERE l.anonymised_at IS NULL AND EXISTS (
+        SELECT 1 FROM platform.audit_event e
+         WHERE e.region_id = $1 AND e.occurred_at > $2::timestamptz
+           AND ((e.action IN ('learner.erasure.requested', 'learner.erased', 'retention.anonymised') AND e.target_id = l.id::text)
+             OR (e.action = 'learner.erased' AND e.target_id IN (SELECT r.pseudonym::text FROM ${s}.erasure_request r WHERE r.learner_id = l.id))))
+      ORDER BY l.id`,
+    [regionId, since],
+  )) as { id: string }[];
+  return rows.map((r) => r.id);
 }
 
 /** The schema made from the dump's migrations must have exactly the dumped tables and columns. */

@@ -243,19 +243,24 @@ describe('backup and restore of one region (region:dump / region:restore)', () =
     expect(summary.sections.filter((s) => s.rows === 0)).toEqual([]);
     // A person who left meanwhile: the restore leaves out their membership.
     await ctx.owner.query('DELETE FROM platform.user_account WHERE id = $1', [leaverA.id]);
+    // An erasure carried out after the dump (the audit names the request's pseudonym): the restore points at it.
+    await ctx.owner.query(
+      `INSERT INTO platform.audit_event (action, target_type, target_id, region_id) SELECT 'learner.erased', 'erasure', pseudonym::text, $1 FROM ${quoteIdent(a.schemaName)}.erasure_request`,
+      [a.id],
+    );
 
     await drop(a);
     expect(await traces(a)).toEqual({ schema: 0, role: 0, rows: 0 });
     expect(await snapshot(b)).toEqual(beforeB);
 
     const report = await restore(dumpA);
-    expect(report).toMatchObject({ replaced: false, skipped: { 'platform.region_membership': 1 }, migratedForward: [] });
+    expect(report).toMatchObject({ replaced: false, skipped: { 'platform.region_membership': 1 }, migratedForward: [], erasuresToReview: [learnerA] });
     expect(await snapshot(a)).toEqual(withoutMembershipOf(beforeA, leaverA.id));
     expect(await snapshot(b)).toEqual(beforeB);
     beforeA = withoutMembershipOf(beforeA, leaverA.id);
 
     // The audit trail kept the region's events and gained the dump and the restore; the chain is intact.
-    expect(await auditActions(a)).toEqual(['region.created', 'region.dumped', 'region.restored']);
+    expect(await auditActions(a)).toEqual(['region.created', 'region.dumped', 'learner.erased', 'region.restored']);
     expect((await verifyAuditChainSnapshot(ctx.owner)).intact).toBe(true);
   });
 
@@ -293,7 +298,7 @@ describe('backup and restore of one region (region:dump / region:restore)', () =
     expect(await snapshot(a)).toEqual(beforeA);
     expect(await snapshot(b)).toEqual(beforeB);
     // The learner added through the API is gone with the replaced data; the audit of what happened stays.
-    expect(await auditActions(a)).toEqual(['region.created', 'region.dumped', 'region.restored', 'learner.insz.revealed', 'region.restored']);
+    expect(await auditActions(a)).toEqual(['region.created', 'region.dumped', 'learner.erased', 'region.restored', 'learner.insz.revealed', 'region.restored']);
     expect((await verifyAuditChainSnapshot(ctx.owner)).intact).toBe(true);
   });
 

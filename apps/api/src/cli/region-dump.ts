@@ -1,8 +1,8 @@
 import { createWriteStream, existsSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { isRegionSlug } from '@leerwinkel/contracts';
-import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { dumpRegion } from '../tenancy/region-dump.js';
+import { DumpKey } from '../tenancy/region-dump-key.js';
 import { fail, log, operator, operatorPath, withOwner } from './cli.js';
 
 /**
@@ -27,8 +27,8 @@ await withOwner(async (owner, server) => {
   const partial = `${target}.${process.pid}.partial`;
   const started = performance.now();
   try {
-    const fieldKeyFingerprint = new FieldCipher(server.config).fingerprint();
-    const summary = await dumpRegion(owner, slug, createWriteStream(partial, { flags: 'wx', mode: 0o600 }), { fieldKeyFingerprint, operator: operator() });
+    const key = new DumpKey(server.config.fieldEncryptionKey);
+    const summary = await dumpRegion(owner, slug, createWriteStream(partial, { flags: 'wx', mode: 0o600 }), { key, operator: operator() });
     const handle = await open(partial, 'r');
     try {
       await handle.sync();

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
-import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { databaseIdentity } from '../database/data-sources.js';
 import { runMigrations } from '../database/migrate.js';
+import { DumpKey } from '../tenancy/region-dump-key.js';
 import { restoreRegion } from '../tenancy/region-restore.js';
 import { fail, log, operator, operatorPath, withOwner } from './cli.js';
 
@@ -31,7 +31,7 @@ await withOwner(async (owner, server) => {
   const report = await restoreRegion(owner, createReadStream(file), {
     prefix: identity.rolePrefix,
     roles: identity.roles,
-    fieldKeyFingerprint: new FieldCipher(server.config).fingerprint(),
+    key: new DumpKey(server.config.fieldEncryptionKey),
     replace,
     operator: operator(),
   });

@@ -25,20 +25,20 @@ describe('region dump frames', () => {
     const bytes = await written(async (w) => {
       await w.json('H', { a: 1 });
       await w.data(Buffer.from('row\t1\n'));
-      await w.finish(1);
+      await w.finish(1, (sha) => `seal of ${sha}`);
     });
     const r = reader(bytes);
     expect((await r.expect('H')).payload.toString()).toBe('{"a":1}');
     expect((await r.expect('D')).payload.toString()).toBe('row\t1\n');
     const trailer = parseFrame(await r.expect('Z'), trailerSchema);
-    expect(trailer).toEqual({ sha256: r.hashBefore, sections: 1 });
+    expect(trailer).toEqual({ sha256: r.hashBefore, seal: `seal of ${r.hashBefore}`, sections: 1 });
     expect(await r.next()).toBeNull();
   });
 
   it('refuses another file, a truncated one and a damaged frame', async () => {
     const bytes = await written(async (w) => {
       await w.json('H', { a: 1 });
-      await w.finish(0);
+      await w.finish(0, () => 'seal');
     });
     await expect(reader(Buffer.from('PK\x03\x04 not a dump')).next()).rejects.toThrow('it does not start like a region dump');
     const truncated = reader(bytes.subarray(0, bytes.length - 3));

@@ -13,9 +13,11 @@ import { z } from 'zod';
  *   S  a section starts (JSON, { name })
  *   D  a chunk of that section's rows in PostgreSQL's COPY text format (any number of D frames)
  *   E  the section ends (JSON, SectionEnd): its row count and the SHA-256 of its D payloads
- *   Z  trailer (JSON, Trailer): the SHA-256 of every byte before this frame; a file without it is truncated
+ *   Z  trailer (JSON, Trailer): the SHA-256 of every byte before this frame and its seal (region-dump-key.ts);
+ *      a file without it is truncated
  *
- * gzip's own CRC catches damage to the compressed bytes; the checksums catch a file that was re-packed.
+ * gzip's own CRC catches damage to the compressed bytes; the checksums catch a file that was re-packed; the
+ * seal catches a file that was changed and given fresh checksums by someone without the key.
  */
 export const DUMP_MAGIC = Buffer.from('LWREGDMP', 'latin1');
 export const DUMP_FORMAT = 'leerwinkel-region-dump';
@@ -65,7 +67,7 @@ export const dumpHeaderSchema = z.object({
 
 export const sectionStartSchema = z.object({ name: z.string() });
 export const sectionEndSchema = z.object({ rows: z.number().int().min(0), sha256: z.string() });
-export const trailerSchema = z.object({ sha256: z.string(), sections: z.number().int().min(0) });
+export const trailerSchema = z.object({ sha256: z.string(), seal: z.string(), sections: z.number().int().min(0) });
 
 export type DumpColumn = z.infer<typeof dumpColumn>;
 export type DumpSection = z.infer<typeof dumpSection>;
@@ -100,9 +102,10 @@ export class DumpWriter {
     for (let at = 0; at < chunk.length; at += MAX_FRAME_BYTES) await this.frame('D', chunk.subarray(at, at + MAX_FRAME_BYTES));
   }
 
-  /** The trailer: closes the frame sequence with the hash of everything before it. */
-  async finish(sections: number): Promise<void> {
-    const trailer: Trailer = { sha256: this.hash.copy().digest('hex'), sections };
+  /** The trailer: closes the frame sequence with the hash of everything before it and its seal. */
+  async finish(sections: number, seal: (sha256: string) => string): Promise<void> {
+    const sha256 = this.hash.copy().digest('hex');
+    const trailer: Trailer = { sha256, seal: seal(sha256), sections };
     await this.frame('Z', Buffer.from(JSON.stringify(trailer), 'utf8'));
   }
 

@@ -8,6 +8,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { LOCK_NAMESPACE, MIGRATION_LOCK_KEY, REGION_SCHEMA_LOCK_NAMESPACE } from './advisory-locks.js';
 import { DUMP_FORMAT, DUMP_FORMAT_VERSION, type DumpColumn, type DumpHeader, type DumpSection, type DumpSequence, DumpWriter } from './region-dump-format.js';
+import type { DumpKey } from './region-dump-key.js';
 import { REGION_TABLE, rowsOf, SHARED_TABLES, type SharedTable, sharedTable } from './region-dump-scope.js';
 import { quoteIdent } from './region-naming.js';
 
@@ -31,7 +32,7 @@ export async function dumpRegion(
   owner: DataSource,
   slug: string,
   out: Writable,
-  options: { fieldKeyFingerprint: string; /** Who ran it (for the audit event), e.g. user@host. */ operator?: string },
+  options: { key: DumpKey; /** Who ran it (for the audit event), e.g. user@host. */ operator?: string },
 ): Promise<DumpSummary> {
   const gzip = createGzip();
   const written = pipeline(gzip, out);
@@ -46,7 +47,7 @@ export async function dumpRegion(
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
-        summary = await writeDump(runner, client, slug, new DumpWriter(gzip), options.fieldKeyFingerprint);
+        summary = await writeDump(runner, client, slug, new DumpWriter(gzip), options.key);
       } finally {
         await runner.query('COMMIT');
       }
@@ -71,7 +72,7 @@ export async function dumpRegion(
   return summary;
 }
 
-async function writeDump(runner: QueryRunner, client: PoolClient, slug: string, writer: DumpWriter, fieldKeyFingerprint: string): Promise<DumpSummary> {
+async function writeDump(runner: QueryRunner, client: PoolClient, slug: string, writer: DumpWriter, key: DumpKey): Promise<DumpSummary> {
   const [region] = (await runner.query('SELECT id, slug, display_name, schema_name FROM platform.region WHERE slug = $1', [slug])) as {
     id: string;
     slug: string;
@@ -101,7 +102,7 @@ async function writeDump(runner: QueryRunner, client: PoolClient, slug: string, 
       ((await runner.query('SELECT coalesce(max("timestamp"), 0) AS version FROM platform.migrations')) as [{ version: string }])[0].version,
     ),
     server: ((await runner.query('SHOW server_version')) as [{ server_version: string }])[0].server_version,
-    fieldKeyFingerprint,
+    fieldKeyFingerprint: key.fingerprint(),
     sections,
     sequences: await sequencesOf(runner, schema),
   };
@@ -125,7 +126,7 @@ async function writeDump(runner: QueryRunner, client: PoolClient, slug: string, 
     await writer.json('E', { rows: stream.rowCount, sha256: hash.digest('hex') });
     counts.push({ name: section.name, rows: stream.rowCount });
   }
-  await writer.finish(sections.length);
+  await writer.finish(sections.length, (sha256) => key.seal(sha256));
   return { region: { id: region.id, slug: region.slug }, sections: counts, sequences: header.sequences.length };
 }
 

@@ -25,6 +25,7 @@ import {
   sectionStartSchema,
   trailerSchema,
 } from './region-dump-format.js';
+import type { DumpKey } from './region-dump-key.js';
 import { REGION_TABLE, RESTORED_REGION_COLUMNS, sharedTable } from './region-dump-scope.js';
 import { type PlatformRoles, quoteIdent } from './region-naming.js';
 import { RegionProvisioner } from './region-provisioner.js';
@@ -33,8 +34,8 @@ import { removeRegionIn } from './region-removal.js';
 export interface RestoreOptions {
   prefix: string;
   roles: PlatformRoles;
-  /** FieldCipher.fingerprint() of this installation's FIELD_ENCRYPTION_KEY. */
-  fieldKeyFingerprint: string;
+  /** Derived from this installation's FIELD_ENCRYPTION_KEY: the dump must have been written under the same key. */
+  key: DumpKey;
   /** Remove an existing region with the dump's slug or id first (in the same transaction). */
   replace?: boolean;
   /** The code's region migrations (tests pass their own). */
@@ -75,7 +76,7 @@ export async function restoreRegion(owner: DataSource, input: Readable, options:
     const reader = new DumpReader(gunzip[Symbol.asyncIterator]() as AsyncIterator<Buffer>);
     const header = parseFrame(await reader.expect('H'), dumpHeaderSchema);
     const code = options.regionMigrations ?? regionMigrations;
-    const dumpMigrations = compatibleMigrations(header, code, options.fieldKeyFingerprint);
+    const dumpMigrations = compatibleMigrations(header, code, options.key.fingerprint());
     const runner = owner.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
@@ -197,6 +198,9 @@ async function restoreIn(
   const trailer = parseFrame(await reader.expect('Z'), trailerSchema);
   if (trailer.sha256 !== reader.hashBefore || trailer.sections !== header.sections.length) {
     throw new DumpFormatError('the checksum of the whole file does not match (damaged or altered)');
+  }
+  if (trailer.seal !== options.key.seal(trailer.sha256)) {
+    throw new DumpFormatError('its seal does not match: it was altered, or written by an installation without this FIELD_ENCRYPTION_KEY');
   }
   if (await reader.next()) throw new DumpFormatError('data after the trailer');
 

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -14,6 +15,8 @@ import { latestTimestamp } from '../../src/database/migration-runner.js';
 import { regionMigrations } from '../../src/database/migrations/region/index.js';
 import { verifyAuditChainSnapshot } from '../../src/modules/audit/audit-chain.js';
 import { dumpRegion } from '../../src/tenancy/region-dump.js';
+import { DumpReader, DumpWriter, type Frame } from '../../src/tenancy/region-dump-format.js';
+import { DumpKey } from '../../src/tenancy/region-dump-key.js';
 import { quoteIdent } from '../../src/tenancy/region-naming.js';
 import type { ProvisionedRegion } from '../../src/tenancy/region-provisioner.js';
 import { removeRegionIn } from '../../src/tenancy/region-removal.js';
@@ -66,11 +69,11 @@ describe('backup and restore of one region (region:dump / region:restore)', () =
   const options = (extra: { replace?: boolean } = {}) => ({
     prefix: ctx.identity.rolePrefix,
     roles: ctx.identity.roles,
-    fieldKeyFingerprint: cipher.fingerprint(),
+    key: new DumpKey(ctx.config.fieldEncryptionKey),
     ...extra,
   });
-  const dump = (region: ProvisionedRegion, file: string) => dumpRegion(ctx.owner, region.slug, createWriteStream(file), { fieldKeyFingerprint: cipher.fingerprint() });
-  const restore = (file: string, extra: Parameters<typeof options>[0] & { regionMigrations?: typeof regionMigrations; fieldKeyFingerprint?: string } = {}): Promise<RestoreReport> =>
+  const dump = (region: ProvisionedRegion, file: string) => dumpRegion(ctx.owner, region.slug, createWriteStream(file), { key: new DumpKey(ctx.config.fieldEncryptionKey) });
+  const restore = (file: string, extra: Parameters<typeof options>[0] & { regionMigrations?: typeof regionMigrations; key?: DumpKey } = {}): Promise<RestoreReport> =>
     restoreRegion(ctx.owner, createReadStream(file), { ...options(extra), ...extra });
 
   /** Removes a region through the path --replace uses. */
@@ -228,6 +231,34 @@ describe('backup and restore of one region (region:dump / region:restore)', () =
     return { ...row, rows };
   }
 
+  /** Rewrites a (decompressed) dump with fresh section checksums and a trailer sealed with `key`. */
+  async function resealed(plain: Buffer, key: DumpKey): Promise<Buffer> {
+    const reader = new DumpReader(Readable.from([plain])[Symbol.asyncIterator]() as AsyncIterator<Buffer>);
+    const out = new PassThrough();
+    const parts: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => parts.push(chunk));
+    const writer = new DumpWriter(out);
+    await writer.start();
+    let hash = createHash('sha256');
+    let sections = 0;
+    for (let frame: Frame | null = await reader.next(); frame; frame = await reader.next()) {
+      if (frame.type === 'D') {
+        hash.update(frame.payload);
+        await writer.data(frame.payload);
+      } else if (frame.type === 'E') {
+        const end = JSON.parse(frame.payload.toString()) as { rows: number };
+        await writer.json('E', { rows: end.rows, sha256: hash.digest('hex') });
+        hash = createHash('sha256');
+        sections++;
+      } else if (frame.type !== 'Z') {
+        await writer.json(frame.type, JSON.parse(frame.payload.toString()));
+      }
+    }
+    await writer.finish(sections, (sha256) => key.seal(sha256));
+    out.end();
+    return Buffer.concat(parts);
+  }
+
   const withoutMembershipOf = (shot: Snapshot, userId: string): Snapshot => ({
     ...shot,
     'platform.region_membership': (shot['platform.region_membership'] as { user_id: string }[]).filter((m) => m.user_id !== userId),
@@ -314,8 +345,13 @@ describe('backup and restore of one region (region:dump / region:restore)', () =
     const altered = path.join(folder, 'altered.lwdump');
     writeFileSync(altered, gzipSync(plain));
 
+    // The same change with every checksum recomputed, by someone without the key: only the seal tells.
+    const forged = path.join(folder, 'forged.lwdump');
+    writeFileSync(forged, gzipSync(await resealed(plain, new DumpKey(randomBytes(32)))));
+
     await expect(restore(truncated, { replace: true })).rejects.toThrow(/unexpected end of file|truncated/);
     await expect(restore(altered, { replace: true })).rejects.toThrow('the checksum of section learner does not match');
+    await expect(restore(forged, { replace: true })).rejects.toThrow('its seal does not match');
     expect(await snapshot(a)).toEqual(beforeA);
 
     await drop(a);
@@ -348,7 +384,7 @@ describe('backup and restore of one region (region:dump / region:restore)', () =
     const newerFile = path.join(folder, 'newer.lwdump');
     await dump(newer, newerFile);
     await expect(restore(newerFile, { replace: true })).rejects.toThrow('FutureMigration1900000000000');
-    await expect(restore(dumpA, { replace: true, fieldKeyFingerprint: 'another key' })).rejects.toThrow('another FIELD_ENCRYPTION_KEY');
+    await expect(restore(dumpA, { replace: true, key: new DumpKey(randomBytes(32)) })).rejects.toThrow('another FIELD_ENCRYPTION_KEY');
     expect(await snapshot(a)).toEqual(beforeA);
   });
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -19,14 +19,6 @@ export class FieldCipher {
     const cipher = createCipheriv('aes-256-gcm', this.config.fieldEncryptionKey, nonce);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return Buffer.concat([Buffer.from([VERSION]), nonce, cipher.getAuthTag(), body]);
-  }
-
-  /**
-   * Names the key without revealing it (an HMAC of a fixed text under the key): a region dump records it, and
-   * a restore refuses ciphertext written under another key.
-   */
-  fingerprint(): string {
-    return createHmac('sha256', this.config.fieldEncryptionKey).update('leerwinkel field-encryption key fingerprint v1').digest('hex').slice(0, 32);
   }
 
   decrypt(stored: Buffer): string {

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { type AppConfig, ConfigError, loadConfig } from '../config/config.js';
 import { createOwnerDataSource } from '../database/data-sources.js';
 import { type DatabaseServer, openDatabaseServer } from '../database/database-server.js';
@@ -34,6 +36,20 @@ export async function withOwner<T>(work: (owner: DataSource, server: DatabaseSer
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * A path the operator typed, resolved against the folder they ran pnpm in: pnpm runs a workspace script in
+ * the package's folder (apps/api) and passes the caller's folder as INIT_CWD.
+ */
+export function operatorPath(file: string): string {
+  // eslint-disable-next-line no-restricted-syntax -- where the command was typed, set by pnpm; not configuration
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+}
+
+/** Who runs a command, for audit events written by command-line tools: `user@host`. */
+export function operator(): string {
+  return `${os.userInfo().username}@${os.hostname()}`;
 }
 
 export function fail(error: unknown): never {

@@ -29,17 +29,11 @@ export class RegionProvisioner {
   ) {}
 
   async provision(slug: string, displayName: string): Promise<ProvisionedRegion> {
-    const schemaName = regionSchemaName(slug); // validates the slug
-    const roleName = regionRoleName(this.prefix, slug);
-    const name = displayName.trim();
-    if (name.length < 1 || name.length > 120) {
-      throw DomainError.validation([{ field: 'displayName', message: 'must be 1 to 120 characters', rule: 'length' }]);
-    }
     const runner = this.owner.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      const region = await this.provisionIn(runner, { slug, name, schemaName, roleName });
+      const region = await this.provisionIn(runner, slug, displayName);
       await runner.commitTransaction();
       return region;
     } catch (error) {
@@ -50,9 +44,23 @@ export class RegionProvisioner {
     }
   }
 
-  private async provisionIn(
+  /**
+   * The same inside the caller's transaction on an owner connection (a restore provisions, loads and commits
+   * as one). `id` gives the registry row a known id (a restored region keeps its id).
+   */
+  async provisionIn(runner: QueryRunner, slug: string, displayName: string, id?: string): Promise<ProvisionedRegion> {
+    const schemaName = regionSchemaName(slug); // validates the slug
+    const roleName = regionRoleName(this.prefix, slug);
+    const name = displayName.trim();
+    if (name.length < 1 || name.length > 120) {
+      throw DomainError.validation([{ field: 'displayName', message: 'must be 1 to 120 characters', rule: 'length' }]);
+    }
+    return this.create(runner, { id, slug, name, schemaName, roleName });
+  }
+
+  private async create(
     runner: QueryRunner,
-    r: { slug: string; name: string; schemaName: string; roleName: string },
+    r: { id: string | undefined; slug: string; name: string; schemaName: string; roleName: string },
   ): Promise<ProvisionedRegion> {
     const schema = quoteIdent(r.schemaName);
     const role = quoteIdent(r.roleName);
@@ -60,9 +68,9 @@ export class RegionProvisioner {
     await runner.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REGION_SCHEMA_LOCK_NAMESPACE, r.slug]);
 
     const inserted = (await runner.query(
-      `INSERT INTO platform.region (slug, display_name, schema_name, role_name)
-       VALUES ($1, $2, $3, $4) ON CONFLICT (slug) DO NOTHING RETURNING id`,
-      [r.slug, r.name, r.schemaName, r.roleName],
+      `INSERT INTO platform.region (id, slug, display_name, schema_name, role_name)
+       VALUES (coalesce($5::uuid, gen_random_uuid()), $1, $2, $3, $4) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+      [r.slug, r.name, r.schemaName, r.roleName, r.id ?? null],
     )) as { id: string }[];
     const id = inserted[0]?.id;
     if (!id) {

@@ -20,6 +20,8 @@ export type AuditAction =
   | 'partner.client.secret_rotated'
   | 'partner.client.revoked'
   | 'region.created'
+  | 'region.dumped'
+  | 'region.restored'
   | 'organisation.created'
   | 'learner.insz.revealed'
   | 'indicators.central.read'

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import pg from 'pg';
 import { CODE_LISTS, isRegionSlug } from '@leerwinkel/contracts';
 import type { AppConfig } from '../config/config.js';
+import { RATE_LIMIT_HIT_SQL, rateLimitHitParameters } from '../common/auth/rate-limit.repository.js';
 import { databaseIdentity } from '../database/data-sources.js';
 import { allowedNext, type CaseStatus } from '../modules/cases/case-state-machine.js';
 import { quoteIdent } from '../tenancy/region-naming.js';
@@ -107,10 +108,18 @@ export function createBaselineServer(config: AppConfig): { server: Server; close
   });
   const secret = config.auth.jwtSecret;
 
+  let prunedWindow = 0;
+
   async function principal(request: IncomingMessage): Promise<{ userId: string }> {
     const claims = verify(request.headers.authorization, secret);
     const found = (await pool.query<{ id: string }>(SQL.principal, [claims.sub, claims.sid])).rows[0];
     if (!found) throw new Refused(401, 'Unauthenticated');
+    // The API's rate limit: the principal's hit counted in PostgreSQL, past windows pruned once a minute.
+    const window = Math.floor(Date.now() / 60_000);
+    const prune = window !== prunedWindow;
+    prunedWindow = window;
+    const [hit] = (await pool.query<{ hits: number }>(RATE_LIMIT_HIT_SQL, rateLimitHitParameters([`user:${found.id}`], prune))).rows;
+    if (hit && hit.hits > config.rateLimits.perPrincipalPerMinute) throw new Refused(429, 'Too many requests');
     return { userId: found.id };
   }
 

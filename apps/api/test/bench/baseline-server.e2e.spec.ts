@@ -53,7 +53,9 @@ describe('bench baseline server: the same answers and the same SQL as the API', 
     try {
       const pending = request(target === 'api' ? app.getHttpServer() : baselineUrl)[method](`${base}${url}`).set('authorization', authorization);
       const response = body ? await pending.send(body) : await pending;
-      return { status: response.status, body: response.body as Record<string, unknown>, etag: response.headers.etag, statements: recorder.statements };
+      // Whether a request also prunes past rate-limit windows depends on the minute the process last did so.
+      const statements = recorder.statements.map((statement) => (statement.startsWith('WITH pruned AS') ? statement.replace(/,(true|false)\]$/, ',<prune>]') : statement));
+      return { status: response.status, body: response.body as Record<string, unknown>, etag: response.headers.etag, statements };
     } finally {
       recorder.stop();
     }

@@ -11,6 +11,24 @@ export interface RateLimitHit {
 }
 
 /**
+ * Counts one hit for each key (sorted, so concurrent requests lock rows in the same order); with the second
+ * parameter, the same statement removes the rows of past windows. Also sent by the benchmark's baseline server.
+ */
+export const RATE_LIMIT_HIT_SQL = `WITH pruned AS (
+         DELETE FROM platform.rate_limit_window WHERE $2::boolean AND window_start < date_trunc('minute', now())
+       ), counted AS (
+         INSERT INTO platform.rate_limit_window AS w (window_start, key)
+         SELECT date_trunc('minute', now()), key FROM unnest($1::text[]) WITH ORDINALITY AS k (key, n) ORDER BY n
+         ON CONFLICT (window_start, key) DO UPDATE SET hits = w.hits + 1
+         RETURNING key, hits, window_start
+       )
+       SELECT key, hits, greatest(1, ceil(extract(epoch FROM window_start + interval '1 minute' - now())))::int AS seconds_left FROM counted`;
+
+export function rateLimitHitParameters(keys: readonly string[], prune: boolean): [string[], boolean] {
+  return [[...new Set(keys)].sort(), prune];
+}
+
+/**
  * The rate-limit counters in PostgreSQL (`platform.rate_limit_window`), so that every API process counts
  * against the same limit. Windows are whole minutes of the database's clock, the same for every process.
  */
@@ -25,16 +43,8 @@ export class RateLimitRepository {
    */
   async hit(keys: readonly string[], prune: boolean): Promise<RateLimitHit[]> {
     const rows = await this.dataSource.query<{ key: string; hits: number; seconds_left: number }[]>(
-      `WITH pruned AS (
-         DELETE FROM platform.rate_limit_window WHERE $2::boolean AND window_start < date_trunc('minute', now())
-       ), counted AS (
-         INSERT INTO platform.rate_limit_window AS w (window_start, key)
-         SELECT date_trunc('minute', now()), key FROM unnest($1::text[]) WITH ORDINALITY AS k (key, n) ORDER BY n
-         ON CONFLICT (window_start, key) DO UPDATE SET hits = w.hits + 1
-         RETURNING key, hits, window_start
-       )
-       SELECT key, hits, greatest(1, ceil(extract(epoch FROM window_start + interval '1 minute' - now())))::int AS seconds_left FROM counted`,
-      [[...new Set(keys)].sort(), prune],
+      RATE_LIMIT_HIT_SQL,
+      rateLimitHitParameters(keys, prune),
     );
     return rows.map((row) => ({ key: row.key, hits: row.hits, secondsLeft: row.seconds_left }));
   }

@@ -34,6 +34,14 @@ export class RateLimitWindows {
     return window.count > limit ? Math.ceil((start + WINDOW_MS - now) / 1000) : 0;
   }
 
+  /** What is left of `key`'s current window: requests still allowed and seconds until it ends. */
+  state(key: string, limit: number, now = Date.now()): { remaining: number; resetSeconds: number } {
+    const start = now - (now % WINDOW_MS);
+    const window = this.windows.get(key);
+    const used = window && window.start === start ? window.count : 0;
+    return { remaining: Math.max(0, limit - used), resetSeconds: Math.ceil((start + WINDOW_MS - now) / 1000) };
+  }
+
   private prune(currentStart: number): void {
     for (const [key, window] of this.windows) if (window.start !== currentStart) this.windows.delete(key);
   }
@@ -43,7 +51,8 @@ export class RateLimitWindows {
  * Global, after authentication. Every request counts against its principal (a signed-in user or partner
  * client; anonymous requests against their IP) — generous and configurable, never per IP alone for
  * signed-in traffic, since many counsellors and partners share one address. Sign-in routes also count per
- * IP and per account. Over a limit: 429 problem+json with Retry-After.
+ * IP and per account. Every answer carries RateLimit-Limit / -Remaining / -Reset for the caller's own
+ * window; over a limit: 429 problem+json with Retry-After.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -57,13 +66,20 @@ export class RateLimitGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
     const limits = this.config.rateLimits;
-    const checks: [string, number][] = [[principalKey(request), limits.perPrincipalPerMinute]];
+    const own: [string, number] = [principalKey(request), limits.perPrincipalPerMinute];
+    const checks: [string, number][] = [own];
     if (this.reflector.get<boolean | undefined>(LOGIN_THROTTLED, context.getHandler())) {
       checks.push([`login-ip:${request.ip ?? 'unknown'}`, limits.loginPerIpPerMinute], [accountKey(request), limits.loginPerAccountPerMinute]);
     }
     const wait = Math.max(...checks.map(([key, limit]) => this.windows.hit(key, limit)));
+    const response = context.switchToHttp().getResponse<Response>();
+    // The caller's own budget (IETF draft RateLimit header fields), so clients can pace themselves.
+    const state = this.windows.state(...own);
+    response.setHeader('ratelimit-limit', String(own[1]));
+    response.setHeader('ratelimit-remaining', String(state.remaining));
+    response.setHeader('ratelimit-reset', String(state.resetSeconds));
     if (wait > 0) {
-      context.switchToHttp().getResponse<Response>().setHeader('retry-after', String(wait));
+      response.setHeader('retry-after', String(wait));
       throw new DomainError(ProblemCode.RATE_LIMITED, 429, 'Too many requests', `Slow down: retry after ${wait} seconds.`);
     }
     return true;

@@ -7,7 +7,13 @@ import { DomainError } from '../problem/domain-error.js';
  */
 export function rejectNulCharacters(request: Request, _response: Response, next: NextFunction): void {
   const field = [withNul(request.query, ''), withNul(request.body, '')].find((found) => found !== undefined);
-  next(field === undefined ? undefined : DomainError.validation([{ field, message: `${field} must not contain NUL characters (U+0000)`, rule: 'noNulCharacters' }]));
+  next(
+    field === undefined
+      ? undefined
+      : DomainError.validation([
+          { field, message: `${field} must not contain NUL characters (U+0000)`, rule: 'noNulCharacters' },
+        ]),
+  );
 }
 
 /** The path of the first string holding a NUL (`learner.firstName`, `items[2]`), or undefined. */
@@ -15,7 +21,8 @@ function withNul(value: unknown, path: string): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [key, inner] of Object.entries(value)) {
-    const found = withNul(key, path) ?? withNul(inner, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+    const found =
+      withNul(key, path) ?? withNul(inner, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
     if (found !== undefined) return found;
   }
   return undefined;

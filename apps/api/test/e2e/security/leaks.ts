@@ -6,7 +6,10 @@ const INTERNALS: [string, RegExp][] = [
   ['a stack frame', /\bat [\w$.<>]+ \(|\bat (file:|node:|\/)/],
   ['a source path', /\/(src|dist|node_modules)\/|\.(ts|js|mjs):\d+/],
   ['SQL', /\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b|\bWHERE\b.*=\s*\$\d/],
-  ['a PostgreSQL error', /\b(QueryFailedError|syntax error at or near|relation "[^"]+" does not exist|violates (foreign key|unique|check) constraint|permission denied for|invalid input syntax for)\b/i],
+  [
+    'a PostgreSQL error',
+    /\b(QueryFailedError|syntax error at or near|relation "[^"]+" does not exist|violates (foreign key|unique|check) constraint|permission denied for|invalid input syntax for)\b/i,
+  ],
   ['an internal name', /\b(TypeORM|EntityManager|pg-boss|Nest(Factory|Application)|ExpressAdapter)\b/],
 ];
 

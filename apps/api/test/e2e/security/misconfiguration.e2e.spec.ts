@@ -22,9 +22,14 @@ import { leakedInternals } from './leaks.js';
 /** Runs a built entry point with exactly this environment; answers its exit code and stderr. */
 function run(entry: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(REPO_ROOT, 'apps', 'api', 'dist', entry)], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 }, (error, _stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr });
-    });
+    execFile(
+      process.execPath,
+      [path.join(REPO_ROOT, 'apps', 'api', 'dist', entry)],
+      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 },
+      (error, _stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr });
+      },
+    );
   });
 }
 
@@ -48,10 +53,15 @@ describe('OWASP API7 and API8: SSRF and security misconfiguration', () => {
     // A built SPA stand-in, served exactly as `pnpm start` serves apps/web/dist.
     webDir = mkdtempSync(path.join(tmpdir(), 'leerwinkel-web-'));
     mkdirSync(path.join(webDir, 'assets'));
-    writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>');
+    writeFileSync(
+      path.join(webDir, 'index.html'),
+      '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>',
+    );
     writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1);');
     app = await ctx.newApp({ env: { SERVE_WEB: 'true', WEB_DIST_DIR: webDir, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
-    auth.coordinator = (await signIn(app, await ctx.newUser({ regions: { [region.slug]: 'coordinator' } }))).authorization;
+    auth.coordinator = (
+      await signIn(app, await ctx.newUser({ regions: { [region.slug]: 'coordinator' } }))
+    ).authorization;
     auth.admin = (await signIn(app, await ctx.newUser({ centralRole: 'platform_admin' }))).authorization;
   });
   afterAll(async () => {
@@ -62,7 +72,9 @@ describe('OWASP API7 and API8: SSRF and security misconfiguration', () => {
   it('sends the security headers on API answers, errors included, and never x-powered-by', async () => {
     for (const response of [
       await request(server()).get('/api/health/live'),
-      await request(server()).get(`/api/v1/regions/${region.slug}/settings`).set('authorization', auth.coordinator ?? ''),
+      await request(server())
+        .get(`/api/v1/regions/${region.slug}/settings`)
+        .set('authorization', auth.coordinator ?? ''),
       await request(server()).get('/api/v1/me'),
       await request(server()).get('/api/v1/nothing-here'),
     ]) {
@@ -95,7 +107,11 @@ describe('OWASP API7 and API8: SSRF and security misconfiguration', () => {
   it('sends no CORS headers to a foreign origin: not on a simple request, not on a preflight', async () => {
     const origin = 'https://evil.example';
     const simple = await request(server()).get('/api/v1/regions').set('origin', origin).expect(200);
-    const withToken = await request(server()).get('/api/v1/me').set('origin', origin).set('authorization', auth.coordinator ?? '').expect(200);
+    const withToken = await request(server())
+      .get('/api/v1/me')
+      .set('origin', origin)
+      .set('authorization', auth.coordinator ?? '')
+      .expect(200);
     const preflight = await request(server())
       .options(`/api/v1/regions/${region.slug}/learners`)
       .set('origin', origin)
@@ -114,23 +130,65 @@ describe('OWASP API7 and API8: SSRF and security misconfiguration', () => {
     const base = `/api/v1/regions/${region.slug}`;
     const forged = (position: object) => Buffer.from(JSON.stringify(position)).toString('base64url');
     const responses = [
-      await request(server()).post(`${base}/learners`).set('authorization', coordinator).set('content-type', 'application/json').send('{"firstName": "x",'),
-      await request(server()).get(`${base}/learners`).set('authorization', coordinator).query({ cursor: forged({ n: "x' OR 1=1 --", id: 'nope' }) }),
-      await request(server()).get(`${base}/learners`).set('authorization', coordinator).query({ cursor: forged({ s: 0.5, id: '00000000-0000-4000-8000-000000000000' }) }),
-      await request(server()).get(`${base}/cases`).set('authorization', coordinator).query({ cursor: forged([1, 2, 3]) }),
-      await request(server()).get(`${base}/learners`).set('authorization', coordinator).query({ q: "'; SELECT pg_sleep(1); --" }),
+      await request(server())
+        .post(`${base}/learners`)
+        .set('authorization', coordinator)
+        .set('content-type', 'application/json')
+        .send('{"firstName": "x",'),
+      await request(server())
+        .get(`${base}/learners`)
+        .set('authorization', coordinator)
+        .query({ cursor: forged({ n: "x' OR 1=1 --", id: 'nope' }) }),
+      await request(server())
+        .get(`${base}/learners`)
+        .set('authorization', coordinator)
+        .query({ cursor: forged({ s: 0.5, id: '00000000-0000-4000-8000-000000000000' }) }),
+      await request(server())
+        .get(`${base}/cases`)
+        .set('authorization', coordinator)
+        .query({ cursor: forged([1, 2, 3]) }),
+      await request(server())
+        .get(`${base}/learners`)
+        .set('authorization', coordinator)
+        .query({ q: "'; SELECT pg_sleep(1); --" }),
       await request(server()).get(`${base}/learners/not-a-uuid`).set('authorization', coordinator),
-      await request(server()).get(`${base}/learners/00000000-0000-4000-8000-000000000000`).set('authorization', coordinator),
-      await request(server()).post(`${base}/organisations`).set('authorization', coordinator).send({ name: 'NUL \u0000 byte' }),
-      await request(server()).post(`${base}/learners`).set('authorization', coordinator).send({ firstName: 'a', lastName: 'b', nested: { deeper: ['ok', 'x\u0000'] } }),
+      await request(server())
+        .get(`${base}/learners/00000000-0000-4000-8000-000000000000`)
+        .set('authorization', coordinator),
+      await request(server())
+        .post(`${base}/organisations`)
+        .set('authorization', coordinator)
+        .send({ name: 'NUL \u0000 byte' }),
+      await request(server())
+        .post(`${base}/learners`)
+        .set('authorization', coordinator)
+        .send({ firstName: 'a', lastName: 'b', nested: { deeper: ['ok', 'x\u0000'] } }),
       await request(server()).get(`${base}/learners`).set('authorization', coordinator).query({ q: 'Jan\u0000' }),
       await request(server()).get('/api/v1/partners').set('authorization', coordinator).query({ q: '\u0000' }),
-      await request(server()).post('/api/v1/auth/token').type('form').send({ grant_type: 'client_credentials', client_id: 'lwc_\u0000', client_secret: 'x' }),
-      await request(server()).post('/api/v1/auth/login').send({ email: 'nul\u0000@voorbeeld.be', password: 'Correct-horse-battery-42' }),
-      await request(server()).post(`${base}/organisations`).set('authorization', coordinator).send({ name: { $gt: '' } }),
-      await request(server()).post(`${base}/organisations`).set('authorization', coordinator).send([{ name: 'array body' }]),
-      await request(server()).post(`${base}/organisations`).set('authorization', coordinator).set('content-type', 'application/xml').send('<name>x</name>'),
-      await request(server()).patch(`${base}/settings`).set('authorization', coordinator).send({ referralExpiryDays: 1e308 }),
+      await request(server())
+        .post('/api/v1/auth/token')
+        .type('form')
+        .send({ grant_type: 'client_credentials', client_id: 'lwc_\u0000', client_secret: 'x' }),
+      await request(server())
+        .post('/api/v1/auth/login')
+        .send({ email: 'nul\u0000@voorbeeld.be', password: 'Correct-horse-battery-42' }),
+      await request(server())
+        .post(`${base}/organisations`)
+        .set('authorization', coordinator)
+        .send({ name: { $gt: '' } }),
+      await request(server())
+        .post(`${base}/organisations`)
+        .set('authorization', coordinator)
+        .send([{ name: 'array body' }]),
+      await request(server())
+        .post(`${base}/organisations`)
+        .set('authorization', coordinator)
+        .set('content-type', 'application/xml')
+        .send('<name>x</name>'),
+      await request(server())
+        .patch(`${base}/settings`)
+        .set('authorization', coordinator)
+        .send({ referralExpiryDays: 1e308 }),
       await request(server()).get('/api/v1/me').set('authorization', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.'),
       await request(server()).get('/api/v1/me').set('authorization', 'Basic YWRtaW46YWRtaW4='),
       await request(server()).get('/api/v1/regions/%E0%A4%A/settings').set('authorization', coordinator),
@@ -138,9 +196,11 @@ describe('OWASP API7 and API8: SSRF and security misconfiguration', () => {
     ];
     const problems: string[] = [];
     for (const response of responses) {
-      const where = `${response.req.method} ${response.req.path}`;
+      const { method, url } = (response as unknown as { request: { method: string; url: string } }).request;
+      const where = `${method} ${url}`;
       if (response.status >= 500) problems.push(`${where}: ${String(response.status)} for client input`);
-      if (response.status >= 400 && response.type !== 'application/problem+json') problems.push(`${where}: ${response.type}`);
+      if (response.status >= 400 && response.type !== 'application/problem+json')
+        problems.push(`${where}: ${response.type}`);
       const leaked = leakedInternals(response.text);
       if (leaked) problems.push(`${where}: ${leaked}`);
     }
@@ -148,34 +208,95 @@ describe('OWASP API7 and API8: SSRF and security misconfiguration', () => {
   });
 
   it('lets webhooks go only to public https hosts; tests name their local receiver in an explicit allowlist', async () => {
-    const partner = (await request(server()).post('/api/v1/admin/partners').set('authorization', auth.admin ?? '').send({ name: `SSRF ${String(Date.now())}`, type: 'cvo' }).expect(201)).body as { id: string };
-    const created = (await request(server()).post(`/api/v1/admin/partners/${partner.id}/clients`).set('authorization', auth.admin ?? '').send({ name: 'SIS', scopes: [...PARTNER_SCOPES] }).expect(201))
-      .body as { client: { clientId: string }; clientSecret: string };
-    const token = (await request(server()).post('/api/v1/auth/token').type('form').send({ grant_type: 'client_credentials', client_id: created.client.clientId, client_secret: created.clientSecret }).expect(200))
-      .body as { access_token: string };
+    const partner = (
+      await request(server())
+        .post('/api/v1/admin/partners')
+        .set('authorization', auth.admin ?? '')
+        .send({ name: `SSRF ${String(Date.now())}`, type: 'cvo' })
+        .expect(201)
+    ).body as { id: string };
+    const created = (
+      await request(server())
+        .post(`/api/v1/admin/partners/${partner.id}/clients`)
+        .set('authorization', auth.admin ?? '')
+        .send({ name: 'SIS', scopes: [...PARTNER_SCOPES] })
+        .expect(201)
+    ).body as { client: { clientId: string }; clientSecret: string };
+    const token = (
+      await request(server())
+        .post('/api/v1/auth/token')
+        .type('form')
+        .send({
+          grant_type: 'client_credentials',
+          client_id: created.client.clientId,
+          client_secret: created.clientSecret,
+        })
+        .expect(200)
+    ).body as { access_token: string };
     const refused = [
-      'http://partner.example/hook', 'https://localhost/hook', 'https://10.0.0.5/hook', 'https://192.168.1.10/hook', 'https://172.16.0.1/hook',
-      'https://169.254.169.254/latest/meta-data/', 'https://[::1]/hook', 'https://[fe80::1]/hook', 'https://[fd00::1]/hook', 'https://[::ffff:127.0.0.1]/hook',
-      'https://0x0a000005/hook', 'https://167772165/hook', 'https://10.5/hook', 'https://0.0.0.0/hook', 'https://intranet/hook', 'https://user:pw@partner.example/hook',
-      'file:///etc/passwd', 'gopher://partner.example/', 'ftp://partner.example/',
+      'http://partner.example/hook',
+      'https://localhost/hook',
+      'https://10.0.0.5/hook',
+      'https://192.168.1.10/hook',
+      'https://172.16.0.1/hook',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://[::1]/hook',
+      'https://[fe80::1]/hook',
+      'https://[fd00::1]/hook',
+      'https://[::ffff:127.0.0.1]/hook',
+      'https://0x0a000005/hook',
+      'https://167772165/hook',
+      'https://10.5/hook',
+      'https://0.0.0.0/hook',
+      'https://intranet/hook',
+      'https://user:pw@partner.example/hook',
+      'file:///etc/passwd',
+      'gopher://partner.example/',
+      'ftp://partner.example/',
     ];
     const let_through: string[] = [];
-    for (const [who, url] of [[token.access_token, '/api/v1/partner/webhooks'], [auth.coordinator?.slice(7) ?? '', `/api/v1/regions/${region.slug}/webhooks`]] as const) {
+    for (const [who, url] of [
+      [token.access_token, '/api/v1/partner/webhooks'],
+      [auth.coordinator?.slice(7) ?? '', `/api/v1/regions/${region.slug}/webhooks`],
+    ] as const) {
       for (const target of refused) {
-        const response = await request(server()).post(url).set('authorization', `Bearer ${who}`).send({ url: target, eventTypes: ['referral.created'] });
-        if (response.status !== 422 && response.status !== 400) let_through.push(`${url} ${target}: ${String(response.status)}`);
+        const response = await request(server())
+          .post(url)
+          .set('authorization', `Bearer ${who}`)
+          .send({ url: target, eventTypes: ['referral.created'] });
+        if (response.status !== 422 && response.status !== 400)
+          let_through.push(`${url} ${target}: ${String(response.status)}`);
       }
       // The allowlisted local receiver (WEBHOOK_ALLOWED_HOSTS=127.0.0.1) and a public https host are accepted.
-      await request(server()).post(url).set('authorization', `Bearer ${who}`).send({ url: 'http://127.0.0.1:9/hook', eventTypes: ['referral.created'] }).expect(201);
-      await request(server()).post(url).set('authorization', `Bearer ${who}`).send({ url: 'https://hooks.partner.example/leerwinkel', eventTypes: ['referral.created'] }).expect(201);
+      await request(server())
+        .post(url)
+        .set('authorization', `Bearer ${who}`)
+        .send({ url: 'http://127.0.0.1:9/hook', eventTypes: ['referral.created'] })
+        .expect(201);
+      await request(server())
+        .post(url)
+        .set('authorization', `Bearer ${who}`)
+        .send({ url: 'https://hooks.partner.example/leerwinkel', eventTypes: ['referral.created'] })
+        .expect(201);
     }
     expect(let_through).toEqual([]);
 
     // Production allows no exception: not even loopback names an operator might expect to work.
-    const production = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://o:p@db:5432/leerwinkel', ...REAL_SECRETS });
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://o:p@db:5432/leerwinkel',
+      ...REAL_SECRETS,
+    });
     expect(production.webhooks.allowedHosts).toEqual([]);
     const policy = new WebhookUrlPolicy(production.webhooks.allowedHosts);
-    const loopback = ['http://127.0.0.1:9/hook', 'https://127.0.0.1/hook', 'https://localhost/hook', 'https://0x7f000001/hook', 'https://2130706433/hook', 'https://127.1/hook'];
+    const loopback = [
+      'http://127.0.0.1:9/hook',
+      'https://127.0.0.1/hook',
+      'https://localhost/hook',
+      'https://0x7f000001/hook',
+      'https://2130706433/hook',
+      'https://127.1/hook',
+    ];
     for (const target of [...loopback, ...refused]) expect(policy.problemWith(target)).not.toBeNull();
     expect(policy.problemWith('https://hooks.partner.example/leerwinkel')).toBeNull();
   });
@@ -184,7 +305,8 @@ describe('OWASP API7 and API8: SSRF and security misconfiguration', () => {
     for (const entry of ['main.js', path.join('cli', 'start.js')]) {
       const bare = await run(entry, { NODE_ENV: 'production' });
       expect(bare.code).toBe(2);
-      for (const name of ['DATABASE_URL', 'DATABASE_APP_PASSWORD', 'JWT_SECRET', 'FIELD_ENCRYPTION_KEY']) expect(bare.stderr).toContain(`${name}: is required in production`);
+      for (const name of ['DATABASE_URL', 'DATABASE_APP_PASSWORD', 'JWT_SECRET', 'FIELD_ENCRYPTION_KEY'])
+        expect(bare.stderr).toContain(`${name}: is required in production`);
     }
     const published = await run('main.js', {
       NODE_ENV: 'production',

@@ -28,7 +28,8 @@ const NOT_IDS = new Set(['region', 'slug']);
 
 /** Routes with an id in the path that need no ownership check, and why. */
 const NO_OWNERSHIP_CHECK: Record<string, string> = {
-  'POST /api/v1/partner/regions/{region}/registrations': 'a partner may register a person with any active region; the region reviews it (no id of anyone else is read)',
+  'POST /api/v1/partner/regions/{region}/registrations':
+    'a partner may register a person with any active region; the region reviews it (no id of anyone else is read)',
   'PATCH /api/v1/admin/partners/{partnerId}': 'platform admins manage every partner',
   'GET /api/v1/admin/partners/{partnerId}/clients': 'platform admins manage the clients of every partner',
   'POST /api/v1/admin/partners/{partnerId}/clients': 'platform admins manage the clients of every partner',
@@ -43,7 +44,9 @@ function bodyFor(route: string, ids: { partnerA: string }): { body?: object; hea
   const ifMatch = { 'if-match': '"1"' };
   const bodies: Record<string, { body?: object; headers?: Record<string, string> }> = {
     'PATCH /api/v1/regions/{region}/learners/{learnerId}': { body: { municipality: 'Brugge' }, headers: ifMatch },
-    'POST /api/v1/regions/{region}/learners/{learnerId}/consents': { body: { purpose: 'partner_sharing', partnerId: ids.partnerA, textVersion: 'v1' } },
+    'POST /api/v1/regions/{region}/learners/{learnerId}/consents': {
+      body: { purpose: 'partner_sharing', partnerId: ids.partnerA, textVersion: 'v1' },
+    },
     'POST /api/v1/regions/{region}/learners/{learnerId}/consents/{consentId}/withdraw': { body: {} },
     'POST /api/v1/regions/{region}/learners/{learnerId}/erasure-requests': { body: { ground: 'other' } },
     'POST /api/v1/regions/{region}/learners/{learnerId}/restriction': { body: { reason: 'Bezwaar tegen verwerking' } },
@@ -52,18 +55,28 @@ function bodyFor(route: string, ids: { partnerA: string }): { body?: object; hea
     'POST /api/v1/regions/{region}/cases/{caseId}/action-items': { body: { task: 'Inschrijven', owner: 'learner' } },
     'PATCH /api/v1/regions/{region}/cases/{caseId}/action-items/{itemId}': { body: { done: true }, headers: ifMatch },
     'POST /api/v1/regions/{region}/cases/{caseId}/contacts': {
-      body: { occurredAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 30, channel: 'phone', kind: 'guidance' },
+      body: {
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        durationMinutes: 30,
+        channel: 'phone',
+        kind: 'guidance',
+      },
     },
     'POST /api/v1/regions/{region}/cases/{caseId}/offer-gaps': { body: { theme: 'digital_skills' } },
     'POST /api/v1/regions/{region}/cases/{caseId}/referrals': {
-      body: { partnerId: ids.partnerA, share: { contactData: false, learningQuestion: false, educationLevel: false, dutchLevel: false } },
+      body: {
+        partnerId: ids.partnerA,
+        share: { contactData: false, learningQuestion: false, educationLevel: false, dutchLevel: false },
+      },
     },
     'POST /api/v1/regions/{region}/cases/{caseId}/transitions': { body: { to: 'intake' } },
     'POST /api/v1/regions/{region}/erasure-requests/{requestId}/cancel': { body: {} },
     'POST /api/v1/regions/{region}/erasure-requests/{requestId}/confirm': { body: {} },
     'PATCH /api/v1/regions/{region}/members/{userId}': { body: { role: 'coordinator' } },
     'POST /api/v1/regions/{region}/referrals/{referralId}/transitions': { body: { to: 'withdrawn' } },
-    'POST /api/v1/regions/{region}/registrations/{registrationId}/accept': { body: { kind: 'info', confirmNewPerson: true } },
+    'POST /api/v1/regions/{region}/registrations/{registrationId}/accept': {
+      body: { kind: 'info', confirmNewPerson: true },
+    },
     'PATCH /api/v1/regions/{region}/webhooks/{endpointId}': { body: { enabled: false }, headers: ifMatch },
     'DELETE /api/v1/regions/{region}/webhooks/{endpointId}': {},
     'POST /api/v1/regions/{region}/webhooks/{endpointId}/rotate-secret': { body: {} },
@@ -78,7 +91,8 @@ function bodyFor(route: string, ids: { partnerA: string }): { body?: object; hea
     'DELETE /api/v1/admin/partners/{partnerId}/clients/{clientId}': {},
   };
   const sample = bodies[route];
-  if (!sample && !route.startsWith('GET ')) throw new Error(`${route}: add a valid body sample to object-level.e2e.spec.ts`);
+  if (!sample && !route.startsWith('GET '))
+    throw new Error(`${route}: add a valid body sample to object-level.e2e.spec.ts`);
   return sample ?? {};
 }
 
@@ -86,9 +100,15 @@ function operationsWithIds(): Operation[] {
   const doc = JSON.parse(readFileSync(path.join(REPO_ROOT, 'apps', 'api', 'openapi.json'), 'utf8')) as {
     paths: Record<string, Partial<Record<Method, unknown>>>;
   };
-  return Object.entries(doc.paths).flatMap(([route, item]) =>
-    (Object.keys(item) as Method[]).map((method) => ({ method, path: route, params: [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '') })),
-  ).filter((op) => op.params.some((p) => !NOT_IDS.has(p)));
+  return Object.entries(doc.paths)
+    .flatMap(([route, item]) =>
+      (Object.keys(item) as Method[]).map((method) => ({
+        method,
+        path: route,
+        params: [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''),
+      })),
+    )
+    .filter((op) => op.params.some((p) => !NOT_IDS.has(p)));
 }
 
 /** Who calls a route, and which ids are theirs (own), someone else's (foreign) or another parent's child (sibling). */
@@ -110,33 +130,88 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
 
   const call = (method: Method, url: string, auth: string) => request(server())[method](url).set('authorization', auth);
 
-  async function partnerWithClient(admin: string, name: string): Promise<{ id: string; token: string; clientId: string }> {
-    const partner = (await call('post', '/api/v1/admin/partners', admin).send({ name, type: 'cvo' }).expect(201)).body as { id: string };
-    const created = (await call('post', `/api/v1/admin/partners/${partner.id}/clients`, admin).send({ name: 'SIS', scopes: [...PARTNER_SCOPES] }).expect(201)).body as {
+  async function partnerWithClient(
+    admin: string,
+    name: string,
+  ): Promise<{ id: string; token: string; clientId: string }> {
+    const partner = (await call('post', '/api/v1/admin/partners', admin).send({ name, type: 'cvo' }).expect(201))
+      .body as { id: string };
+    const created = (
+      await call('post', `/api/v1/admin/partners/${partner.id}/clients`, admin)
+        .send({ name: 'SIS', scopes: [...PARTNER_SCOPES] })
+        .expect(201)
+    ).body as {
       client: { clientId: string };
       clientSecret: string;
     };
-    const token = (await request(server()).post('/api/v1/auth/token').type('form').send({ grant_type: 'client_credentials', client_id: created.client.clientId, client_secret: created.clientSecret }).expect(200)).body as { access_token: string };
+    const token = (
+      await request(server())
+        .post('/api/v1/auth/token')
+        .type('form')
+        .send({
+          grant_type: 'client_credentials',
+          client_id: created.client.clientId,
+          client_secret: created.clientSecret,
+        })
+        .expect(200)
+    ).body as { access_token: string };
     return { id: partner.id, token: `Bearer ${token.access_token}`, clientId: created.client.clientId };
   }
 
   /** A learner with a case, a partner_sharing consent and an action item in a region. */
-  async function learnerWithCase(auth: string, slug: string, partnerId: string, n: number): Promise<{ learnerId: string; caseId: string; consentId: string; itemId: string }> {
+  async function learnerWithCase(
+    auth: string,
+    slug: string,
+    partnerId: string,
+    n: number,
+  ): Promise<{ learnerId: string; caseId: string; consentId: string; itemId: string }> {
     const base = `/api/v1/regions/${slug}`;
-    const learner = (await call('post', `${base}/learners`, auth)
-      .send({
-        firstName: 'Noor', lastName: `Objectniveau${String(n)}`, dateOfBirth: `198${String(n)}-04-1${String(n)}`, gender: 'female', email: `noor${String(n)}@voorbeeld.be`,
-        nativeLanguage: 'nl', dutchLevel: 'native', educationLevel: 'isced_3', employmentStatus: 'employed', targetGroups: [], referralSource: 'self', confirmNewPerson: true,
-      })
-      .expect(201)).body as { id: string };
-    const kase = (await call('post', `${base}/cases`, auth).send({ learnerId: learner.id, kind: 'guidance', learningQuestion: 'Boekhouding leren' }).expect(201)).body as { id: string };
-    const consent = (await call('post', `${base}/learners/${learner.id}/consents`, auth).send({ purpose: 'partner_sharing', partnerId, textVersion: 'v1' }).expect(201)).body as { id: string };
-    const item = (await call('post', `${base}/cases/${kase.id}/action-items`, auth).send({ task: 'Cv opmaken', owner: 'learner' }).expect(201)).body as { id: string };
+    const learner = (
+      await call('post', `${base}/learners`, auth)
+        .send({
+          firstName: 'Noor',
+          lastName: `Objectniveau${String(n)}`,
+          dateOfBirth: `198${String(n)}-04-1${String(n)}`,
+          gender: 'female',
+          email: `noor${String(n)}@voorbeeld.be`,
+          nativeLanguage: 'nl',
+          dutchLevel: 'native',
+          educationLevel: 'isced_3',
+          employmentStatus: 'employed',
+          targetGroups: [],
+          referralSource: 'self',
+          confirmNewPerson: true,
+        })
+        .expect(201)
+    ).body as { id: string };
+    const kase = (
+      await call('post', `${base}/cases`, auth)
+        .send({ learnerId: learner.id, kind: 'guidance', learningQuestion: 'Boekhouding leren' })
+        .expect(201)
+    ).body as { id: string };
+    const consent = (
+      await call('post', `${base}/learners/${learner.id}/consents`, auth)
+        .send({ purpose: 'partner_sharing', partnerId, textVersion: 'v1' })
+        .expect(201)
+    ).body as { id: string };
+    const item = (
+      await call('post', `${base}/cases/${kase.id}/action-items`, auth)
+        .send({ task: 'Cv opmaken', owner: 'learner' })
+        .expect(201)
+    ).body as { id: string };
     return { learnerId: learner.id, caseId: kase.id, consentId: consent.id, itemId: item.id };
   }
 
-  async function webhookWithDelivery(auth: string, base: string, owner: { regionId?: string; partnerId?: string; eventRegion: string; eventPartner: string }): Promise<{ endpointId: string; deliveryId: string }> {
-    const endpoint = (await call('post', `${base}/webhooks`, auth).send({ url: 'http://127.0.0.1:9/hook', eventTypes: ['referral.created'] }).expect(201)).body as { id: string };
+  async function webhookWithDelivery(
+    auth: string,
+    base: string,
+    owner: { regionId?: string; partnerId?: string; eventRegion: string; eventPartner: string },
+  ): Promise<{ endpointId: string; deliveryId: string }> {
+    const endpoint = (
+      await call('post', `${base}/webhooks`, auth)
+        .send({ url: 'http://127.0.0.1:9/hook', eventTypes: ['referral.created'] })
+        .expect(201)
+    ).body as { id: string };
     const [event] = await ctx.owner.query<[{ id: string }]>(
       "INSERT INTO exchange.webhook_event (type, region_id, partner_id, payload) VALUES ('referral.created', $1, $2, '{}') RETURNING id",
       [owner.eventRegion, owner.eventPartner],
@@ -149,15 +224,27 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
   }
 
   async function registration(token: string, slug: string, n: number): Promise<string> {
-    const person = { firstName: 'Yusuf', lastName: `Registratie${String(n)}`, dateOfBirth: '1990-02-02', nativeLanguage: 'tr' };
-    return ((await call('post', `/api/v1/partner/regions/${slug}/registrations`, token).send({ learner: person, consentReference: 'Formulier v3' }).expect(201)).body as { id: string }).id;
+    const person = {
+      firstName: 'Yusuf',
+      lastName: `Registratie${String(n)}`,
+      dateOfBirth: '1990-02-02',
+      nativeLanguage: 'tr',
+    };
+    return (
+      (
+        await call('post', `/api/v1/partner/regions/${slug}/registrations`, token)
+          .send({ learner: person, consentReference: 'Formulier v3' })
+          .expect(201)
+      ).body as { id: string }
+    ).id;
   }
 
   /** A digest of everything regions A and B, partners A and B hold (as the owner: RLS does not apply). */
   async function fingerprint(): Promise<Record<string, string>> {
     const regionIds = [regionA.id, regionB.id];
     const partnerIds = [ids.partnerA, ids.partnerB, ids.localPartnerB];
-    const digest = async (sql: string, params: unknown[] = []) => ((await ctx.owner.query<[{ d: string }]>(sql, params))[0]).d;
+    const digest = async (sql: string, params: unknown[] = []) =>
+      (await ctx.owner.query<[{ d: string }]>(sql, params))[0].d;
     const result: Record<string, string> = {};
     for (const schema of [regionA.schemaName, regionB.schemaName]) {
       const tables = await ctx.owner.query<{ table_name: string }[]>(
@@ -165,7 +252,9 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
         [schema],
       );
       for (const { table_name: table } of tables) {
-        result[`${schema}.${table}`] = await digest(`SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS d FROM "${schema}"."${table}" t`);
+        result[`${schema}.${table}`] = await digest(
+          `SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS d FROM "${schema}"."${table}" t`,
+        );
       }
     }
     const shared = await ctx.owner.query<{ table_schema: string; table_name: string; columns: string[] }[]>(
@@ -174,10 +263,18 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
           AND table_name NOT IN ('audit_event', 'idempotency_key') GROUP BY 1, 2 ORDER BY 1, 2`,
     );
     for (const { table_schema: schema, table_name: table, columns } of shared) {
-      const where = columns.map((column) => (column === 'partner_id' ? 'partner_id = ANY($2::uuid[])' : `${column} = ANY($1::uuid[])`)).join(' OR ');
-      result[`${schema}.${table}`] = await digest(`SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS d FROM ${schema}.${table} t WHERE (${where}) AND cardinality($1::uuid[]) + cardinality($2::uuid[]) > 0`, [regionIds, partnerIds]);
+      const where = columns
+        .map((column) => (column === 'partner_id' ? 'partner_id = ANY($2::uuid[])' : `${column} = ANY($1::uuid[])`))
+        .join(' OR ');
+      result[`${schema}.${table}`] = await digest(
+        `SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS d FROM ${schema}.${table} t WHERE (${where}) AND cardinality($1::uuid[]) + cardinality($2::uuid[]) > 0`,
+        [regionIds, partnerIds],
+      );
     }
-    result['platform.partner'] = await digest("SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS d FROM platform.partner t WHERE id = ANY($1)", [partnerIds]);
+    result['platform.partner'] = await digest(
+      "SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS d FROM platform.partner t WHERE id = ANY($1)",
+      [partnerIds],
+    );
     return result;
   }
 
@@ -186,33 +283,77 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
     [regionA, regionB] = await Promise.all([ctx.newRegion(), ctx.newRegion()]);
     app = await ctx.newApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP: '1000' } });
     const admin = (await signIn(app, await ctx.newUser({ centralRole: 'platform_admin' }))).authorization;
-    const coordinatorA = (await signIn(app, await ctx.newUser({ regions: { [regionA.slug]: 'coordinator' } }))).authorization;
-    const coordinatorB = (await signIn(app, await ctx.newUser({ regions: { [regionB.slug]: 'coordinator' } }))).authorization;
+    const coordinatorA = (await signIn(app, await ctx.newUser({ regions: { [regionA.slug]: 'coordinator' } })))
+      .authorization;
+    const coordinatorB = (await signIn(app, await ctx.newUser({ regions: { [regionB.slug]: 'coordinator' } })))
+      .authorization;
     const memberA = await ctx.newUser({ regions: { [regionA.slug]: 'counsellor' } });
     const memberB = await ctx.newUser({ regions: { [regionB.slug]: 'counsellor' } });
     const partnerA = await partnerWithClient(admin, `Objectniveau A ${String(Date.now())}`);
     const partnerB = await partnerWithClient(admin, `Objectniveau B ${String(Date.now())}`);
-    const extraClientB = (await call('post', `/api/v1/admin/partners/${partnerB.id}/clients`, admin).send({ name: 'tweede', scopes: ['referrals:read'] }).expect(201)).body as { client: { clientId: string } };
-    const localB = (await call('post', `/api/v1/regions/${regionB.slug}/partners`, coordinatorB).send({ name: `Lokaal B ${String(Date.now())}`, type: 'cvo' }).expect(201)).body as { id: string };
+    const extraClientB = (
+      await call('post', `/api/v1/admin/partners/${partnerB.id}/clients`, admin)
+        .send({ name: 'tweede', scopes: ['referrals:read'] })
+        .expect(201)
+    ).body as { client: { clientId: string } };
+    const localB = (
+      await call('post', `/api/v1/regions/${regionB.slug}/partners`, coordinatorB)
+        .send({ name: `Lokaal B ${String(Date.now())}`, type: 'cvo' })
+        .expect(201)
+    ).body as { id: string };
     const offer = async (partnerId: string) =>
-      ((await call('post', `/api/v1/admin/partners/${partnerId}/offers`, admin).send({ name: 'Nederlands 1.1' }).expect(201)).body as { id: string }).id;
+      (
+        (
+          await call('post', `/api/v1/admin/partners/${partnerId}/offers`, admin)
+            .send({ name: 'Nederlands 1.1' })
+            .expect(201)
+        ).body as { id: string }
+      ).id;
     Object.assign(ids, { partnerA: partnerA.id, partnerB: partnerB.id, localPartnerB: localB.id });
-    const organisationB = ((await call('post', `/api/v1/regions/${regionB.slug}/organisations`, coordinatorB).send({ name: 'Organisatie B' }).expect(201)).body as { id: string }).id;
+    const organisationB = (
+      (
+        await call('post', `/api/v1/regions/${regionB.slug}/organisations`, coordinatorB)
+          .send({ name: 'Organisatie B' })
+          .expect(201)
+      ).body as { id: string }
+    ).id;
 
     const a1 = await learnerWithCase(coordinatorA, regionA.slug, partnerA.id, 1);
     const a2 = await learnerWithCase(coordinatorA, regionA.slug, partnerA.id, 2);
     const b1 = await learnerWithCase(coordinatorB, regionB.slug, partnerB.id, 3);
     const share = { contactData: true, learningQuestion: true, educationLevel: true, dutchLevel: true };
-    const referralA = ((await call('post', `/api/v1/regions/${regionA.slug}/cases/${a1.caseId}/referrals`, coordinatorA).send({ partnerId: partnerA.id, share }).expect(201)).body as { id: string }).id;
-    const referralB = ((await call('post', `/api/v1/regions/${regionB.slug}/cases/${b1.caseId}/referrals`, coordinatorB).send({ partnerId: partnerB.id, share }).expect(201)).body as { id: string }).id;
+    const referralA = (
+      (
+        await call('post', `/api/v1/regions/${regionA.slug}/cases/${a1.caseId}/referrals`, coordinatorA)
+          .send({ partnerId: partnerA.id, share })
+          .expect(201)
+      ).body as { id: string }
+    ).id;
+    const referralB = (
+      (
+        await call('post', `/api/v1/regions/${regionB.slug}/cases/${b1.caseId}/referrals`, coordinatorB)
+          .send({ partnerId: partnerB.id, share })
+          .expect(201)
+      ).body as { id: string }
+    ).id;
     const registrationA = await registration(partnerA.token, regionA.slug, 1);
     const registrationB = await registration(partnerB.token, regionB.slug, 2);
     const erasure = async (auth: string, slug: string, learnerId: string) =>
-      ((await call('post', `/api/v1/regions/${slug}/learners/${learnerId}/erasure-requests`, auth).send({ ground: 'other' }).expect(201)).body as { id: string }).id;
+      (
+        (
+          await call('post', `/api/v1/regions/${slug}/learners/${learnerId}/erasure-requests`, auth)
+            .send({ ground: 'other' })
+            .expect(201)
+        ).body as { id: string }
+      ).id;
     const requestA = await erasure(coordinatorA, regionA.slug, a2.learnerId);
     const requestB = await erasure(coordinatorB, regionB.slug, b1.learnerId);
     const regionHook = (auth: string, region: ProvisionedRegion, partnerId: string) =>
-      webhookWithDelivery(auth, `/api/v1/regions/${region.slug}`, { regionId: region.id, eventRegion: region.id, eventPartner: partnerId });
+      webhookWithDelivery(auth, `/api/v1/regions/${region.slug}`, {
+        regionId: region.id,
+        eventRegion: region.id,
+        eventPartner: partnerId,
+      });
     const partnerHook = (token: string, partnerId: string, regionId: string) =>
       webhookWithDelivery(token, '/api/v1/partner', { partnerId, eventRegion: regionId, eventPartner: partnerId });
     const hookA1 = await regionHook(coordinatorA, regionA, partnerA.id);
@@ -224,17 +365,48 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
 
     realms.set('region', {
       auth: coordinatorA,
-      own: { region: regionA.slug, learnerId: a1.learnerId, caseId: a1.caseId, consentId: a1.consentId, itemId: a1.itemId, referralId: referralA, registrationId: registrationA, requestId: requestA, endpointId: hookA1.endpointId, deliveryId: hookA1.deliveryId, userId: memberA.id },
-      foreign: {
-        learnerId: [b1.learnerId], caseId: [b1.caseId], consentId: [b1.consentId], itemId: [b1.itemId], referralId: [referralB], registrationId: [registrationB], requestId: [requestB],
-        endpointId: [hookB.endpointId, hookPA1.endpointId], deliveryId: [hookB.deliveryId, hookPA1.deliveryId], userId: [memberB.id],
+      own: {
+        region: regionA.slug,
+        learnerId: a1.learnerId,
+        caseId: a1.caseId,
+        consentId: a1.consentId,
+        itemId: a1.itemId,
+        referralId: referralA,
+        registrationId: registrationA,
+        requestId: requestA,
+        endpointId: hookA1.endpointId,
+        deliveryId: hookA1.deliveryId,
+        userId: memberA.id,
       },
-      siblings: { learnerId: [a2.learnerId], caseId: [a2.caseId], consentId: [a2.consentId], itemId: [a2.itemId], endpointId: [hookA2.endpointId], deliveryId: [hookA2.deliveryId] },
+      foreign: {
+        learnerId: [b1.learnerId],
+        caseId: [b1.caseId],
+        consentId: [b1.consentId],
+        itemId: [b1.itemId],
+        referralId: [referralB],
+        registrationId: [registrationB],
+        requestId: [requestB],
+        endpointId: [hookB.endpointId, hookPA1.endpointId],
+        deliveryId: [hookB.deliveryId, hookPA1.deliveryId],
+        userId: [memberB.id],
+      },
+      siblings: {
+        learnerId: [a2.learnerId],
+        caseId: [a2.caseId],
+        consentId: [a2.consentId],
+        itemId: [a2.itemId],
+        endpointId: [hookA2.endpointId],
+        deliveryId: [hookA2.deliveryId],
+      },
     });
     realms.set('partner', {
       auth: partnerA.token,
       own: { referralId: referralA, endpointId: hookPA1.endpointId, deliveryId: hookPA1.deliveryId },
-      foreign: { referralId: [referralB], endpointId: [hookPB.endpointId, hookA1.endpointId], deliveryId: [hookPB.deliveryId, hookA1.deliveryId] },
+      foreign: {
+        referralId: [referralB],
+        endpointId: [hookPB.endpointId, hookA1.endpointId],
+        deliveryId: [hookPB.deliveryId, hookA1.deliveryId],
+      },
       siblings: { endpointId: [hookPA2.endpointId], deliveryId: [hookPA2.deliveryId] },
     });
     realms.set('admin', {
@@ -243,8 +415,22 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
       foreign: { clientId: [extraClientB.client.clientId], offerId: [await offer(partnerB.id)] },
       siblings: { partnerId: [partnerB.id] },
     });
-    realms.set('catalogue', { auth: coordinatorA, own: { partnerId: partnerA.id }, foreign: { partnerId: [localB.id] }, siblings: {} });
-    Object.assign(ids, { coordinatorA, memberB: memberB.id, organisationB, learnerB: b1.learnerId, caseA: a1.caseId, caseA2: a2.caseId, learnerA: a1.learnerId, registrationA });
+    realms.set('catalogue', {
+      auth: coordinatorA,
+      own: { partnerId: partnerA.id },
+      foreign: { partnerId: [localB.id] },
+      siblings: {},
+    });
+    Object.assign(ids, {
+      coordinatorA,
+      memberB: memberB.id,
+      organisationB,
+      learnerB: b1.learnerId,
+      caseA: a1.caseId,
+      caseA2: a2.caseId,
+      learnerA: a1.learnerId,
+      registrationA,
+    });
   }, 120_000);
   afterAll(async () => {
     await ctx.close();
@@ -266,7 +452,9 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
     return idParams.flatMap((param) =>
       [...(realm.foreign[param] ?? []), ...(idParams.length > 1 ? (realm.siblings[param] ?? []) : [])].map((value) => ({
         swapped: `${param}=${value}`,
-        url: op.path.replace(/\{(\w+)\}/g, (_m, name: string) => (name === param ? value : (realm.own[name] ?? `<no ${name}>`))),
+        url: op.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+          name === param ? value : (realm.own[name] ?? `<no ${name}>`),
+        ),
       })),
     );
   }
@@ -291,7 +479,8 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
         const pending = call(op.method, url, realm?.auth ?? '').set(sample.headers ?? {});
         const response = sample.body ? await pending.send(sample.body) : await pending;
         checked += 1;
-        if (response.status !== 404 && response.status !== 403) leaks.push(`${route} with ${swapped}: ${String(response.status)} ${response.text.slice(0, 160)}`);
+        if (response.status !== 404 && response.status !== 403)
+          leaks.push(`${route} with ${swapped}: ${String(response.status)} ${response.text.slice(0, 160)}`);
         else expect(response.type).toBe('application/problem+json');
       }
     }
@@ -305,19 +494,69 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
     const auth = ids.coordinatorA ?? '';
     const base = `/api/v1/regions/${regionA.slug}`;
     const attempts: { name: string; method: Method; url: string; body: object; headers?: Record<string, string> }[] = [
-      { name: 'case for a learner of B', method: 'post', url: `${base}/cases`, body: { learnerId: ids.learnerB, kind: 'guidance' } },
-      { name: 'case for a counsellor of B only', method: 'post', url: `${base}/cases`, body: { learnerId: ids.learnerA, kind: 'info', counsellorId: ids.memberB } },
-      { name: 'case in an organisation of B', method: 'post', url: `${base}/cases`, body: { learnerId: ids.learnerA, kind: 'info', organisationId: ids.organisationB } },
-      { name: 'case moved to a counsellor of B', method: 'patch', url: `${base}/cases/${ids.caseA2 ?? ''}`, body: { counsellorId: ids.memberB }, headers: { 'if-match': '"1"' } },
-      { name: 'case moved to an organisation of B', method: 'patch', url: `${base}/cases/${ids.caseA2 ?? ''}`, body: { organisationId: ids.organisationB }, headers: { 'if-match': '"1"' } },
-      { name: 'member invited into an organisation of B', method: 'post', url: `${base}/members`, body: { email: `bola-${String(Date.now())}@test.leerwinkel.test`, displayName: 'X', role: 'counsellor', organisationId: ids.organisationB } },
-      { name: 'registration accepted onto a learner of B', method: 'post', url: `${base}/registrations/${ids.registrationA ?? ''}/accept`, body: { existingLearnerId: ids.learnerB, kind: 'info' } },
-      { name: 'consent for a local partner of B', method: 'post', url: `${base}/learners/${ids.learnerA ?? ''}/consents`, body: { purpose: 'partner_sharing', partnerId: ids.localPartnerB, textVersion: 'v1' } },
+      {
+        name: 'case for a learner of B',
+        method: 'post',
+        url: `${base}/cases`,
+        body: { learnerId: ids.learnerB, kind: 'guidance' },
+      },
+      {
+        name: 'case for a counsellor of B only',
+        method: 'post',
+        url: `${base}/cases`,
+        body: { learnerId: ids.learnerA, kind: 'info', counsellorId: ids.memberB },
+      },
+      {
+        name: 'case in an organisation of B',
+        method: 'post',
+        url: `${base}/cases`,
+        body: { learnerId: ids.learnerA, kind: 'info', organisationId: ids.organisationB },
+      },
+      {
+        name: 'case moved to a counsellor of B',
+        method: 'patch',
+        url: `${base}/cases/${ids.caseA2 ?? ''}`,
+        body: { counsellorId: ids.memberB },
+        headers: { 'if-match': '"1"' },
+      },
+      {
+        name: 'case moved to an organisation of B',
+        method: 'patch',
+        url: `${base}/cases/${ids.caseA2 ?? ''}`,
+        body: { organisationId: ids.organisationB },
+        headers: { 'if-match': '"1"' },
+      },
+      {
+        name: 'member invited into an organisation of B',
+        method: 'post',
+        url: `${base}/members`,
+        body: {
+          email: `bola-${String(Date.now())}@test.leerwinkel.test`,
+          displayName: 'X',
+          role: 'counsellor',
+          organisationId: ids.organisationB,
+        },
+      },
+      {
+        name: 'registration accepted onto a learner of B',
+        method: 'post',
+        url: `${base}/registrations/${ids.registrationA ?? ''}/accept`,
+        body: { existingLearnerId: ids.learnerB, kind: 'info' },
+      },
+      {
+        name: 'consent for a local partner of B',
+        method: 'post',
+        url: `${base}/learners/${ids.learnerA ?? ''}/consents`,
+        body: { purpose: 'partner_sharing', partnerId: ids.localPartnerB, textVersion: 'v1' },
+      },
       {
         name: 'referral to a local partner of B',
         method: 'post',
         url: `${base}/cases/${ids.caseA ?? ''}/referrals`,
-        body: { partnerId: ids.localPartnerB, share: { contactData: false, learningQuestion: false, educationLevel: false, dutchLevel: false } },
+        body: {
+          partnerId: ids.localPartnerB,
+          share: { contactData: false, learningQuestion: false, educationLevel: false, dutchLevel: false },
+        },
       },
     ];
     // A foreign id must be refused exactly like an id that exists nowhere: same status, same problem code.
@@ -326,12 +565,17 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
     const differences: string[] = [];
     for (const attempt of attempts) {
       const answer = async (body: object) => {
-        const response = await call(attempt.method, attempt.url, auth).set(attempt.headers ?? {}).send(body);
+        const response = await call(attempt.method, attempt.url, auth)
+          .set(attempt.headers ?? {})
+          .send(body);
         return `${String(response.status)} ${(response.body as { code?: string }).code ?? response.text.slice(0, 120)}`;
       };
-      const unknownBody = Object.fromEntries(Object.entries(attempt.body).map(([key, value]) => [key, foreignIds.has(value as string) ? nowhere : value]));
+      const unknownBody = Object.fromEntries(
+        Object.entries(attempt.body).map(([key, value]) => [key, foreignIds.has(value as string) ? nowhere : value]),
+      );
       const [foreign, unknown] = [await answer(attempt.body), await answer(unknownBody)];
-      if (foreign !== unknown || !/^4\d\d /.test(foreign)) differences.push(`${attempt.name}: ${foreign} (an unknown id: ${unknown})`);
+      if (foreign !== unknown || !/^4\d\d /.test(foreign))
+        differences.push(`${attempt.name}: ${foreign} (an unknown id: ${unknown})`);
     }
     expect(differences).toEqual([]);
     expect(await fingerprint()).toEqual(before);

@@ -46,11 +46,24 @@ function resolve(schema: Schema | undefined): Schema | undefined {
 
 /** Routes whose bodies are not JSON DTOs, and why. */
 const NOT_JSON: Record<string, string> = {
-  'POST /api/v1/auth/token': 'OAuth2 token request (form-encoded); RFC 6749 §3.2 says unknown parameters are ignored — it reads only its own',
+  'POST /api/v1/auth/token':
+    'OAuth2 token request (form-encoded); RFC 6749 §3.2 says unknown parameters are ignored — it reads only its own',
 };
 
 /** Fields a write must refuse when the request schema lacks them although an answer would carry them. */
-const ALWAYS_READ_ONLY = ['id', 'createdAt', 'updatedAt', 'regionId', 'schemaName', 'passwordHash', 'role', 'centralRole', 'partnerId', 'status', 'version'];
+const ALWAYS_READ_ONLY = [
+  'id',
+  'createdAt',
+  'updatedAt',
+  'regionId',
+  'schemaName',
+  'passwordHash',
+  'role',
+  'centralRole',
+  'partnerId',
+  'status',
+  'version',
+];
 
 interface WriteCase {
   route: string;
@@ -101,16 +114,36 @@ describe('OWASP API3: property-level authorization', () => {
     ctx = await createTestContext();
     region = await ctx.newRegion();
     app = await ctx.newApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP: '1000' } });
-    auth.coordinator = (await signIn(app, await ctx.newUser({ regions: { [region.slug]: 'coordinator' } }))).authorization;
+    auth.coordinator = (
+      await signIn(app, await ctx.newUser({ regions: { [region.slug]: 'coordinator' } }))
+    ).authorization;
     auth.admin = (await signIn(app, await ctx.newUser({ centralRole: 'platform_admin' }))).authorization;
     auth.analyst = (await signIn(app, await ctx.newUser({ centralRole: 'analyst' }))).authorization;
-    const partner = (await call('post', '/api/v1/admin/partners', auth.admin).send({ name: `Eigenschap ${String(Date.now())}`, type: 'cvo' }).expect(201)).body as { id: string };
+    const partner = (
+      await call('post', '/api/v1/admin/partners', auth.admin)
+        .send({ name: `Eigenschap ${String(Date.now())}`, type: 'cvo' })
+        .expect(201)
+    ).body as { id: string };
     auth.partnerId = partner.id;
-    const created = (await call('post', `/api/v1/admin/partners/${partner.id}/clients`, auth.admin).send({ name: 'SIS', scopes: [...PARTNER_SCOPES] }).expect(201)).body as {
+    const created = (
+      await call('post', `/api/v1/admin/partners/${partner.id}/clients`, auth.admin)
+        .send({ name: 'SIS', scopes: [...PARTNER_SCOPES] })
+        .expect(201)
+    ).body as {
       client: { clientId: string };
       clientSecret: string;
     };
-    const token = (await request(server()).post('/api/v1/auth/token').type('form').send({ grant_type: 'client_credentials', client_id: created.client.clientId, client_secret: created.clientSecret }).expect(200)).body as { access_token: string };
+    const token = (
+      await request(server())
+        .post('/api/v1/auth/token')
+        .type('form')
+        .send({
+          grant_type: 'client_credentials',
+          client_id: created.client.clientId,
+          client_secret: created.clientSecret,
+        })
+        .expect(200)
+    ).body as { access_token: string };
     auth.partner = `Bearer ${token.access_token}`;
     auth.partnerUser = (await signIn(app, await ctx.newUser({ partnerId: partner.id }))).authorization;
   });
@@ -132,7 +165,9 @@ describe('OWASP API3: property-level authorization', () => {
     );
     const counts: Record<string, number> = {};
     for (const { table_name: table } of tables) {
-      counts[table] = Number((await ctx.owner.query<[{ n: string }]>(`SELECT count(*) AS n FROM "${region.schemaName}"."${table}"`))[0].n);
+      counts[table] = Number(
+        (await ctx.owner.query<[{ n: string }]>(`SELECT count(*) AS n FROM "${region.schemaName}"."${table}"`))[0].n,
+      );
     }
     return counts;
   }
@@ -144,12 +179,19 @@ describe('OWASP API3: property-level authorization', () => {
     const problems: string[] = [];
     for (const c of cases) {
       const url = c.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
-        name === 'region' || name === 'slug' ? region.slug : name === 'clientId' ? 'lwc_property-level' : name === 'partnerId' ? (auth.partnerId ?? '') : '00000000-0000-4000-8000-0000000000aa',
+        name === 'region' || name === 'slug'
+          ? region.slug
+          : name === 'clientId'
+            ? 'lwc_property-level'
+            : name === 'partnerId'
+              ? (auth.partnerId ?? '')
+              : '00000000-0000-4000-8000-0000000000aa',
       );
       const response = await call(c.method, url, principalFor(c.path)).set('if-match', '"1"').send(c.sent);
       const fields = ((response.body as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
       const missing = c.expected.filter((field) => !fields.includes(field));
-      if (response.status !== 400 || missing.length > 0) problems.push(`${c.route}: ${String(response.status)}, not refused: ${missing.join(', ')}`);
+      if (response.status !== 400 || missing.length > 0)
+        problems.push(`${c.route}: ${String(response.status)}, not refused: ${missing.join(', ')}`);
       const leaked = leakedInternals(response.text);
       if (leaked) problems.push(`${c.route}: ${leaked}`);
     }
@@ -161,36 +203,107 @@ describe('OWASP API3: property-level authorization', () => {
     const base = `/api/v1/regions/${region.slug}`;
     await call('patch', `${base}/settings`, auth.coordinator).send({ inszEnabled: true }).expect(200);
     const insz = `850411123${String(97 - Number(850411123n % 97n)).padStart(2, '0')}`;
-    const learner = (await call('post', `${base}/learners`, auth.coordinator)
-      .send({
-        firstName: 'Hanne', lastName: 'Geheimhouding', dateOfBirth: '1985-04-11', gender: 'female', email: 'hanne@voorbeeld.be', phone: '+32 470 12 34 56', insz,
-        municipality: 'Oostkamp', postalCode: '8020', nativeLanguage: 'nl', dutchLevel: 'native', educationLevel: 'isced_3', employmentStatus: 'job_seeker',
-        targetGroups: ['low_qualified'], referralSource: 'self', confirmNewPerson: true,
-      })
-      .expect(201)).body as { id: string };
-    const kase = (await call('post', `${base}/cases`, auth.coordinator)
-      .send({ learnerId: learner.id, kind: 'guidance', learningQuestion: 'Wil boekhouder worden', goal: 'DOEL-VERTROUWELIJK', healthBarrier: true })
-      .expect(201)).body as { id: string };
+    const learner = (
+      await call('post', `${base}/learners`, auth.coordinator)
+        .send({
+          firstName: 'Hanne',
+          lastName: 'Geheimhouding',
+          dateOfBirth: '1985-04-11',
+          gender: 'female',
+          email: 'hanne@voorbeeld.be',
+          phone: '+32 470 12 34 56',
+          insz,
+          municipality: 'Oostkamp',
+          postalCode: '8020',
+          nativeLanguage: 'nl',
+          dutchLevel: 'native',
+          educationLevel: 'isced_3',
+          employmentStatus: 'job_seeker',
+          targetGroups: ['low_qualified'],
+          referralSource: 'self',
+          confirmNewPerson: true,
+        })
+        .expect(201)
+    ).body as { id: string };
+    const kase = (
+      await call('post', `${base}/cases`, auth.coordinator)
+        .send({
+          learnerId: learner.id,
+          kind: 'guidance',
+          learningQuestion: 'Wil boekhouder worden',
+          goal: 'DOEL-VERTROUWELIJK',
+          healthBarrier: true,
+        })
+        .expect(201)
+    ).body as { id: string };
     await call('post', `${base}/cases/${kase.id}/contacts`, auth.coordinator)
-      .send({ occurredAt: new Date(Date.now() - 60_000).toISOString(), durationMinutes: 45, channel: 'in_person', kind: 'guidance', notes: 'NOTITIE-VERTROUWELIJK' })
+      .send({
+        occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        durationMinutes: 45,
+        channel: 'in_person',
+        kind: 'guidance',
+        notes: 'NOTITIE-VERTROUWELIJK',
+      })
       .expect(201);
-    await call('post', `${base}/learners/${learner.id}/consents`, auth.coordinator).send({ purpose: 'partner_sharing', partnerId: auth.partnerId, textVersion: 'v1' }).expect(201);
+    await call('post', `${base}/learners/${learner.id}/consents`, auth.coordinator)
+      .send({ purpose: 'partner_sharing', partnerId: auth.partnerId, textVersion: 'v1' })
+      .expect(201);
 
-    const forbiddenKeys = ['insz', 'inszMasked', 'dateOfBirth', 'gender', 'nativeLanguage', 'municipality', 'postalCode', 'employmentStatus', 'targetGroups', 'referralSource',
-      'healthBarrier', 'barriers', 'health', 'notes', 'goal', 'themes', 'contacts', 'learnerId', 'caseId', 'consentId', 'counsellorId'];
-    const forbiddenValues = [insz, '1985-04-11', 'Oostkamp', '8020', 'DOEL-VERTROUWELIJK', 'NOTITIE-VERTROUWELIJK', learner.id, kase.id];
+    const forbiddenKeys = [
+      'insz',
+      'inszMasked',
+      'dateOfBirth',
+      'gender',
+      'nativeLanguage',
+      'municipality',
+      'postalCode',
+      'employmentStatus',
+      'targetGroups',
+      'referralSource',
+      'healthBarrier',
+      'barriers',
+      'health',
+      'notes',
+      'goal',
+      'themes',
+      'contacts',
+      'learnerId',
+      'caseId',
+      'consentId',
+      'counsellorId',
+    ];
+    const forbiddenValues = [
+      insz,
+      '1985-04-11',
+      'Oostkamp',
+      '8020',
+      'DOEL-VERTROUWELIJK',
+      'NOTITIE-VERTROUWELIJK',
+      learner.id,
+      kase.id,
+    ];
     const keysOf = (value: unknown): string[] =>
-      Array.isArray(value) ? value.flatMap(keysOf) : typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([key, inner]) => [key, ...keysOf(inner)]) : [];
+      Array.isArray(value)
+        ? value.flatMap(keysOf)
+        : typeof value === 'object' && value !== null
+          ? Object.entries(value).flatMap(([key, inner]) => [key, ...keysOf(inner)])
+          : [];
 
     for (const share of [
       { contactData: false, learningQuestion: false, educationLevel: false, dutchLevel: false },
       { contactData: true, learningQuestion: true, educationLevel: true, dutchLevel: true },
     ]) {
-      const sent = (await call('post', `${base}/cases/${kase.id}/referrals`, auth.coordinator).send({ partnerId: auth.partnerId, share }).expect(201)).body as { id: string };
+      const sent = (
+        await call('post', `${base}/cases/${kase.id}/referrals`, auth.coordinator)
+          .send({ partnerId: auth.partnerId, share })
+          .expect(201)
+      ).body as { id: string };
       for (const who of [auth.partner, auth.partnerUser]) {
         const views = [
           (await call('get', `/api/v1/partner/referrals/${sent.id}`, who).expect(200)).body as unknown,
-          ((await call('get', '/api/v1/partner/referrals', who).expect(200)).body as { items: { id: string }[] }).items.find((r) => r.id === sent.id),
+          (
+            (await call('get', '/api/v1/partner/referrals', who).expect(200)).body as { items: { id: string }[] }
+          ).items.find((r) => r.id === sent.id),
         ];
         for (const view of views) {
           expect(keysOf(view).filter((key) => forbiddenKeys.includes(key))).toEqual([]);
@@ -201,18 +314,28 @@ describe('OWASP API3: property-level authorization', () => {
           expect(text.includes('Wil boekhouder worden')).toBe(share.learningQuestion);
         }
       }
-      await call('post', `${base}/referrals/${sent.id}/transitions`, auth.coordinator).send({ to: 'withdrawn' }).expect(200);
+      await call('post', `${base}/referrals/${sent.id}/transitions`, auth.coordinator)
+        .send({ to: 'withdrawn' })
+        .expect(200);
     }
   });
 
   it("the support point's analyst sees aggregates only: no person, no id of one, small counts suppressed", async () => {
-    await call('post', '/api/v1/central/indicators/refresh', auth.admin).expect(200);
-    const report = await call('get', '/api/v1/central/indicators', auth.analyst).query({ from: '2025-01-01', to: '2026-12-31' }).expect(200);
+    await call('post', '/api/v1/admin/indicators/refresh', auth.admin).expect(200);
+    const report = await call('get', '/api/v1/central/indicators', auth.analyst)
+      .query({ from: '2025-01-01', to: '2026-12-31' })
+      .expect(200);
     const text = report.text;
     expect(text).not.toMatch(/Hanne|Geheimhouding|voorbeeld\.be|NOTITIE|DOEL-/);
     const keys = new Set(text.match(/"(\w+)":/g)?.map((k) => k.slice(1, -2)));
-    expect([...keys].filter((key) => /^(learner|firstName|lastName|email|phone|insz|dateOfBirth|caseId|notes|counsellor)/.test(key))).toEqual([]);
+    expect(
+      [...keys].filter((key) =>
+        /^(learner|firstName|lastName|email|phone|insz|dateOfBirth|caseId|notes|counsellor)/.test(key),
+      ),
+    ).toEqual([]);
     const values = (text.match(/"value":(\d+|null)/g) ?? []).map((v) => v.slice(8));
-    expect(values.filter((v) => v !== 'null' && Number(v) > 0 && Number(v) < ctx.config.indicatorSuppressionK)).toEqual([]);
+    expect(values.filter((v) => v !== 'null' && Number(v) > 0 && Number(v) < ctx.config.indicatorSuppressionK)).toEqual(
+      [],
+    );
   });
 });

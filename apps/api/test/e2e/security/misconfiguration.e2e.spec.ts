@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -102,6 +102,30 @@ describe('OWASP API7 and API8: SSRF and security misconfiguration', () => {
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['x-powered-by']).toBeUndefined();
     }
+  });
+
+  it('behind nginx (docker-compose), the SPA gets the same security headers as from the API', async () => {
+    const conf = readFileSync(path.join(REPO_ROOT, 'deploy', 'security-headers.conf'), 'utf8');
+    const fromNginx = Object.fromEntries(
+      [...conf.matchAll(/^add_header ([\w-]+) "([^"]*)" always;$/gm)].map((m) => [(m[1] ?? '').toLowerCase(), m[2]]),
+    );
+    expect(Object.keys(fromNginx).sort()).toEqual([
+      'content-security-policy',
+      'cross-origin-opener-policy',
+      'cross-origin-resource-policy',
+      'referrer-policy',
+      'strict-transport-security',
+      'x-content-type-options',
+      'x-frame-options',
+    ]);
+    const served = (await request(server()).get('/').expect(200)).headers;
+    for (const [name, value] of Object.entries(fromNginx))
+      expect(`${name}: ${String(served[name])}`).toBe(`${name}: ${String(value)}`);
+    const site = readFileSync(path.join(REPO_ROOT, 'deploy', 'nginx.conf'), 'utf8');
+    // Every location that serves files sets its own Cache-Control, so each must include the headers again.
+    expect(site.match(/include \/etc\/nginx\/security-headers\.conf;/g)?.length).toBe(
+      site.match(/add_header /g)?.length,
+    );
   });
 
   it('sends no CORS headers to a foreign origin: not on a simple request, not on a preflight', async () => {

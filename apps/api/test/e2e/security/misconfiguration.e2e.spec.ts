@@ -203,6 +203,11 @@ describe('OWASP API7 and API8: SSRF and security misconfiguration', () => {
       await request(server())
         .post(`${base}/organisations`)
         .set('authorization', coordinator)
+        .set('content-type', 'application/json')
+        .send(`{"name":${'['.repeat(40_000)}${']'.repeat(40_000)}}`),
+      await request(server())
+        .post(`${base}/organisations`)
+        .set('authorization', coordinator)
         .send([{ name: 'array body' }]),
       await request(server())
         .post(`${base}/organisations`)

@@ -11,6 +11,7 @@ import compression from 'compression';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { ConnectionDrain } from './common/http/graceful-shutdown.js';
 import { rejectUnsafeInput } from './common/http/unsafe-input.js';
 import { createHttpLogger, PinoNestLogger } from './common/logging/logger.js';
 import { createOpenApiDocument } from './common/openapi/openapi.js';
@@ -38,6 +39,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
     ...(options.preview ? { preview: true } : {}),
   });
   app.disable('x-powered-by');
+  // Shutdown: answers sent while draining close their connection (see ConnectionDrain).
+  if (!options.preview) app.use(app.get(ConnectionDrain).use);
   app.set('query parser', 'simple');
   app.use(createHttpLogger(options.logger));
   app.use(helmet());

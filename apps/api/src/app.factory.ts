@@ -12,6 +12,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ConnectionDrain } from './common/http/graceful-shutdown.js';
+import { rejectUnsafeInput } from './common/http/unsafe-input.js';
 import { createHttpLogger, PinoNestLogger } from './common/logging/logger.js';
 import { createOpenApiDocument } from './common/openapi/openapi.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
@@ -48,6 +49,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   if (config.trustProxy !== undefined) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ limit: config.bodyLimit, extended: false, parameterLimit: 20 })); // OAuth2 token requests
+  app.use(rejectUnsafeInput);
   app.use(cookieParser());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

@@ -46,9 +46,9 @@ async function ok<Data>(
   return data;
 }
 
-/** `POST /api/v1/central/indicators/refresh` (platform admin): recompute the indicator facts now. */
+/** `POST /api/v1/admin/indicators/refresh` (platform admin): recompute the indicator facts now. */
 export function refreshIndicators(admin: ApiSession): Promise<components['schemas']['IndicatorRefreshDto']> {
-  return ok('Refreshing the indicators', admin.client.POST('/api/v1/central/indicators/refresh'));
+  return ok('Refreshing the indicators', admin.client.POST('/api/v1/admin/indicators/refresh'));
 }
 
 /**

@@ -26,4 +26,20 @@ describe('configuration', () => {
     );
     expect(() => loadConfig({ JWT_SECRET: 'too-short' })).toThrow(/JWT_SECRET/);
   });
+
+  it('refuses the published development secrets and the demo accounts in production', () => {
+    const real = {
+      NODE_ENV: 'production', DATABASE_URL: 'postgres://owner:pw@db:5432/leerwinkel', DATABASE_APP_PASSWORD: 'a-real-app-password-0123',
+      JWT_SECRET: 'a-real-jwt-secret-of-more-than-32-characters', FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
+    expect(loadConfig(real)).toMatchObject({ env: 'production', seedDemoData: false });
+    const published = {
+      ...real, DATABASE_APP_PASSWORD: 'leerwinkel-dev-only-app-password', JWT_SECRET: 'leerwinkel-dev-only-jwt-secret-do-not-use-in-production',
+      FIELD_ENCRYPTION_KEY: loadConfig({}).fieldEncryptionKey.toString('base64'),
+    };
+    expect(() => loadConfig(published)).toThrow(
+      /DATABASE_APP_PASSWORD: is the published development value[\s\S]*JWT_SECRET: is the published[\s\S]*FIELD_ENCRYPTION_KEY: is the published/,
+    );
+    expect(() => loadConfig({ ...real, SEED_DEMO_DATA: 'true' })).toThrow(/SEED_DEMO_DATA: must not be on in production/);
+  });
 });

@@ -8,6 +8,7 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 const DEV_APP_PASSWORD = 'leerwinkel-dev-only-app-password';
 const DEV_JWT_SECRET = 'leerwinkel-dev-only-jwt-secret-do-not-use-in-production';
+const DEV_FIELD_KEY = createHash('sha256').update('leerwinkel-dev-only-field-key').digest();
 
 const booleanString = z
   .enum(['true', 'false', '1', '0'])
@@ -93,6 +94,16 @@ const envSchema = z
     }
     if (!env.FIELD_ENCRYPTION_KEY) {
       ctx.addIssue({ code: 'custom', path: ['FIELD_ENCRYPTION_KEY'], message: 'is required in production' });
+    }
+    // The development defaults are in this repository: copying one into production is no secret at all.
+    const published = { DATABASE_APP_PASSWORD: env.DATABASE_APP_PASSWORD === DEV_APP_PASSWORD, JWT_SECRET: env.JWT_SECRET === DEV_JWT_SECRET,
+      FIELD_ENCRYPTION_KEY: env.FIELD_ENCRYPTION_KEY !== undefined && Buffer.from(env.FIELD_ENCRYPTION_KEY, 'base64').equals(DEV_FIELD_KEY) };
+    for (const [name, isPublished] of Object.entries(published)) {
+      if (isPublished) ctx.addIssue({ code: 'custom', path: [name], message: 'is the published development value; generate a secret of your own' });
+    }
+    // Demo accounts and partner clients have published passwords and secrets (README).
+    if (env.SEED_DEMO_DATA === true) {
+      ctx.addIssue({ code: 'custom', path: ['SEED_DEMO_DATA'], message: 'must not be on in production (the demo accounts have published passwords)' });
     }
   });
 
@@ -195,7 +206,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     indicatorCacheEntries: env.INDICATOR_CACHE_ENTRIES,
     fieldEncryptionKey: env.FIELD_ENCRYPTION_KEY
       ? Buffer.from(env.FIELD_ENCRYPTION_KEY, 'base64')
-      : createHash('sha256').update('leerwinkel-dev-only-field-key').digest(),
+      : DEV_FIELD_KEY,
   };
 }
 

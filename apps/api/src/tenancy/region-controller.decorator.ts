@@ -21,7 +21,7 @@ export function RegionController(path: string, tag: string): ClassDecorator {
     ApiParam({
       name: 'region',
       description: 'Region slug, e.g. `west-vlaanderen`.',
-      schema: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,40}$' },
+      schema: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,40}$', maxLength: 41 },
     }),
   );
 }

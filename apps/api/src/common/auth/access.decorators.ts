@@ -20,11 +20,14 @@ export function Public(): MethodDecorator & ClassDecorator {
   return SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessRule);
 }
 
-/** The support point: users with one of these central roles. */
+/**
+ * The support point: users with one of these central roles. Administration routes (platform admins only)
+ * document their own security scheme, so a client sees which token they need.
+ */
 export function CentralRoles(...roles: CentralRole[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ACCESS_METADATA, { kind: 'central', roles } satisfies AccessRule),
-    ApiBearerAuth('user'),
+    ApiBearerAuth(roles.length === 1 && roles[0] === 'platform_admin' ? 'platformAdmin' : 'user'),
     ApiProblemResponses(401, 403),
   );
 }

@@ -26,8 +26,9 @@ export const NotRateLimited = (): MethodDecorator & ClassDecorator => SetMetadat
  * Global, after authentication. Every request counts against its principal (a signed-in user or partner
  * client; anonymous requests against their IP) — generous and configurable, never per IP alone for
  * signed-in traffic, since many counsellors and partners share one address. Sign-in routes also count per
- * IP and per account. Over a limit: 429 problem+json with Retry-After. The counters are in PostgreSQL (fixed
- * one-minute windows), so the limits hold across all API processes.
+ * IP and per account. Every counted answer carries RateLimit-Limit / -Remaining / -Reset for the caller's own
+ * window; over a limit: 429 problem+json with Retry-After. The counters are in PostgreSQL (fixed one-minute
+ * windows), so the limits hold across all API processes.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -49,30 +50,38 @@ export class RateLimitGuard implements CanActivate {
     if (this.reflector.get<boolean | undefined>(LOGIN_THROTTLED, context.getHandler())) {
       checks.push([`login-ip:${request.ip ?? 'unknown'}`, limits.loginPerIpPerMinute], [accountKey(request), limits.loginPerAccountPerMinute]);
     }
-    const wait = await this.count(checks);
+    const hits = await this.count(checks);
+    const response = context.switchToHttp().getResponse<Response>();
+    // The caller's own budget (IETF draft RateLimit header fields), so clients can pace themselves.
+    const own = hits.find((hit) => hit.key === checks[0]?.[0]);
+    if (own) {
+      response.setHeader('ratelimit-limit', String(limits.perPrincipalPerMinute));
+      response.setHeader('ratelimit-remaining', String(Math.max(0, limits.perPrincipalPerMinute - own.hits)));
+      response.setHeader('ratelimit-reset', String(own.secondsLeft));
+    }
+    const over = new Map(checks);
+    const wait = Math.max(0, ...hits.filter((hit) => hit.hits > (over.get(hit.key) ?? Infinity)).map((hit) => hit.secondsLeft));
     if (wait > 0) {
-      context.switchToHttp().getResponse<Response>().setHeader('retry-after', String(wait));
+      response.setHeader('retry-after', String(wait));
       throw new DomainError(ProblemCode.RATE_LIMITED, 429, 'Too many requests', `Slow down: retry after ${wait} seconds.`);
     }
     return true;
   }
 
   /**
-   * Counts the hits; answers the seconds to wait when a key is over its limit, else 0. When PostgreSQL
-   * cannot count, the request goes on (logged): the limiter must not turn a database hiccup into refused
-   * requests on its own — the request's own queries meet the same database anyway.
+   * Counts the hits of every key in the current window. When PostgreSQL cannot count, the request goes on
+   * (logged, no RateLimit headers): the limiter must not turn a database hiccup into refused requests on its
+   * own — the request's own queries meet the same database anyway.
    */
-  private async count(checks: [string, number][]): Promise<number> {
+  private async count(checks: [string, number][]): Promise<{ key: string; hits: number; secondsLeft: number }[]> {
     const window = Math.floor(Date.now() / WINDOW_MS);
     const prune = window !== this.prunedWindow;
     if (prune) this.prunedWindow = window;
     try {
-      const hits = await this.counters.hit(checks.map(([key]) => key), prune);
-      const limits = new Map(checks);
-      return Math.max(0, ...hits.filter((hit) => hit.hits > (limits.get(hit.key) ?? Infinity)).map((hit) => hit.secondsLeft));
+      return await this.counters.hit(checks.map(([key]) => key), prune);
     } catch (error) {
       this.logger.error({ err: error }, 'rate limits could not be counted; request let through');
-      return 0;
+      return [];
     }
   }
 }

@@ -59,6 +59,7 @@ export function Idempotent(): MethodDecorator {
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
+      schema: { type: 'string', pattern: KEY_PATTERN.source, maxLength: 255 },
       description: 'Any unique string (e.g. a UUID). Retrying with the same key and body returns the first answer without doing it again (24 h); the same key with another body is a 422.',
     }),
   );

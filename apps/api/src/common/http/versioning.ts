@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ProblemCode } from '@leerwinkel/contracts';
 import { DomainError } from '../problem/domain-error.js';
@@ -14,12 +15,19 @@ export const IfMatch = createParamDecorator((_data: unknown, context: ExecutionC
   return typeof value === 'string' ? value : undefined;
 });
 
+const ETAG_PATTERN = /^(?:W\/)?"(\d{1,10})"$/;
+
+/** Documents the If-Match header of a versioned update (the ETag read, e.g. `"3"`). */
+export function ApiIfMatch(): MethodDecorator {
+  return ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the version this change is based on.', schema: { type: 'string', pattern: ETAG_PATTERN.source, maxLength: 14 } });
+}
+
 /**
  * The version an update is based on: from If-Match (`"3"` or `W/"3"`) or the body's `version`. Missing →
  * 428; both present and different → 400.
  */
 export function basedOnVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number {
-  const fromHeader = ifMatch === undefined ? undefined : /^(?:W\/)?"(\d{1,10})"$/.exec(ifMatch.trim())?.[1];
+  const fromHeader = ifMatch === undefined ? undefined : ETAG_PATTERN.exec(ifMatch.trim())?.[1];
   if (ifMatch !== undefined && fromHeader === undefined) {
     throw DomainError.validation([{ field: 'If-Match', message: 'If-Match must be the ETag of the resource, e.g. "3"', rule: 'etag' }]);
   }

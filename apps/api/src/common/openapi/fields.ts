@@ -58,7 +58,7 @@ export function IntField(options: FieldOptions & { min: number; max: number }): 
     IsInt(),
     Min(options.min),
     Max(options.max),
-    api(options, { type: 'integer', minimum: options.min, maximum: options.max }),
+    api(options, { type: 'integer', format: 'int32', minimum: options.min, maximum: options.max }),
   );
 }
 
@@ -80,7 +80,7 @@ export function PhoneField(options: FieldOptions): PropertyDecorator {
     ...presence(options),
     IsString(),
     Matches(/^\+?[0-9 ./()-]{6,40}$/, { message: '$property must be a phone number (digits, spaces, + . / ( ) -)' }),
-    api(options, { type: 'string', pattern: '^\\+?[0-9 ./()-]{6,40}$' }),
+    api(options, { type: 'string', pattern: '^\\+?[0-9 ./()-]{6,40}$', maxLength: 41 }),
   );
 }
 
@@ -95,7 +95,7 @@ export function TextField(options: FieldOptions & { maxLength: number; minLength
 }
 
 export function UuidField(options: FieldOptions): PropertyDecorator {
-  return applyDecorators(...presence(options), IsUUID('all'), api(options, { type: 'string', format: 'uuid' }));
+  return applyDecorators(...presence(options), IsUUID('all'), api(options, { type: 'string', format: 'uuid', maxLength: 36 }));
 }
 
 /**
@@ -111,7 +111,7 @@ export function CodeField(list: readonly CodeListEntry[], options: FieldOptions 
       ArrayUnique(),
       ArrayMaxSize(allowed.length),
       IsIn(allowed, { each: true }),
-      api(options, { type: 'array', items: { type: 'string', enum: allowed }, uniqueItems: true }),
+      api(options, { type: 'array', items: { type: 'string', enum: allowed }, uniqueItems: true, maxItems: allowed.length }),
     );
   }
   return applyDecorators(...presence(options), IsIn(allowed), api(options, { type: 'string', enum: allowed }));
@@ -122,17 +122,21 @@ export function DateField(options: FieldOptions & { age?: { min: number; max: nu
   return applyDecorators(
     ...presence(options),
     IsCalendarDate(options.age, options.notInFuture ?? false),
-    api(options, { type: 'string', format: 'date' }),
+    api(options, { type: 'string', format: 'date', maxLength: 10 }),
   );
 }
+
+/** `2026-11-29T08:30:00.123456+01:00` is 32 characters; longer fractions of a second serve no one. */
+const DATE_TIME_MAX_LENGTH = 35;
 
 /** An ISO 8601 date-time with offset. */
 export function DateTimeField(options: FieldOptions & { notInFuture?: boolean }): PropertyDecorator {
   return applyDecorators(
     ...presence(options),
     IsISO8601({ strict: true, strictSeparator: true }),
+    MaxLength(DATE_TIME_MAX_LENGTH),
     ...(options.notInFuture ? [NotInFuture()] : []),
-    api(options, { type: 'string', format: 'date-time' }),
+    api(options, { type: 'string', format: 'date-time', maxLength: DATE_TIME_MAX_LENGTH }),
   );
 }
 

@@ -5,6 +5,7 @@ import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
+const CURSOR_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 /** The one list convention of the API: `limit` (default 25, max 100) and an opaque `cursor`. */
 export class PageQueryDto {
@@ -16,11 +17,11 @@ export class PageQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit: number = DEFAULT_PAGE_SIZE;
 
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s `nextCursor`.', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s `nextCursor`.', maxLength: 200, pattern: CURSOR_PATTERN.source })
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by this API' })
+  @Matches(CURSOR_PATTERN, { message: 'cursor must be a cursor returned by this API' })
   cursor?: string;
 }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiSecurity, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -10,7 +10,7 @@ import { LoginThrottled } from '../../common/auth/throttling.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
 import { AuthService, type Session } from './auth.service.js';
 import { ClientCredentialsService } from './client-credentials.service.js';
-import { AccessTokenDto, ClientTokenDto, ClientTokenRequestDto, LoginDto, MeDto, SetPasswordDto } from './dto/auth.dto.js';
+import { AccessTokenDto, ClientTokenDto, ClientTokenRequestDto, LoginDto, MeDto, OAuthErrorDto, SetPasswordDto } from './dto/auth.dto.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
 
 export const REFRESH_COOKIE = 'lw_refresh';
@@ -51,6 +51,7 @@ export class AuthController {
     summary: 'Rotate the refresh cookie and get a new access token',
     description: 'Reusing an old refresh token ends the whole session (every token of its family).',
   })
+  @ApiSecurity('refreshCookie')
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiProblemResponses(401, 429)
   async refresh(@Req() request: Request, @Meta() meta: RequestMeta, @Res({ passthrough: true }) response: Response): Promise<AccessTokenDto> {
@@ -66,6 +67,7 @@ export class AuthController {
   @HttpCode(204)
   @Public()
   @ApiOperation({ summary: 'Sign out: revokes the session of the refresh cookie and clears it' })
+  @ApiSecurity('refreshCookie')
   @ApiNoContentResponse()
   async logout(@Req() request: Request, @Meta() meta: RequestMeta, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(refreshCookie(request), meta);
@@ -96,6 +98,9 @@ export class AuthController {
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiBody({ type: ClientTokenRequestDto })
   @ApiOkResponse({ type: ClientTokenDto })
+  @ApiResponse({ status: 400, description: 'invalid_request, unsupported_grant_type or invalid_scope (RFC 6749 §5.2).', content: { 'application/json': { schema: { $ref: getSchemaPath(OAuthErrorDto) } } } })
+  @ApiResponse({ status: 401, description: 'invalid_client, with WWW-Authenticate (RFC 6749 §5.2).', content: { 'application/json': { schema: { $ref: getSchemaPath(OAuthErrorDto) } } } })
+  @ApiExtraModels(OAuthErrorDto)
   async token(@Req() request: Request, @Meta() meta: RequestMeta, @Res({ passthrough: true }) response: Response): Promise<ClientTokenDto> {
     response.setHeader('cache-control', 'no-store');
     response.setHeader('pragma', 'no-cache');

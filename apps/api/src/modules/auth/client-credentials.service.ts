@@ -7,7 +7,7 @@ import { hashSecret } from '../../common/auth/token-hash.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PartnersRepository } from '../identity/partners.repository.js';
-import type { ClientTokenDto } from './dto/auth.dto.js';
+import { type ClientTokenDto, MAX_CLIENT_ID_LENGTH, MAX_CLIENT_SECRET_LENGTH, MAX_SCOPE_LENGTH } from './dto/auth.dto.js';
 
 /** RFC 6749 §5.2 error: JSON with `error` and `error_description` (plus our problem members). */
 export function oauthError(error: string, description: string, status = 400, headers?: Record<string, string>): DomainError {
@@ -39,6 +39,10 @@ export class ClientCredentialsService {
     if (request.grantType === undefined) throw oauthError('invalid_request', 'grant_type is required.');
     if (request.grantType !== 'client_credentials') throw oauthError('unsupported_grant_type', 'Only grant_type=client_credentials is supported.');
     const credentials = this.credentials(request);
+    // Longer than any id or secret this API issues: refused like any wrong credential, before any lookup.
+    if (credentials.clientId.length > MAX_CLIENT_ID_LENGTH || credentials.clientSecret.length > MAX_CLIENT_SECRET_LENGTH) {
+      throw oauthError('invalid_client', 'Client authentication failed.', 401, { 'www-authenticate': 'Basic realm="leerwinkel"' });
+    }
     const client = await this.partners.findClientForAuthentication(credentials.clientId);
     const expected = Buffer.from(client?.secretHash ?? hashSecret('no-such-client'), 'hex');
     const given = Buffer.from(hashSecret(credentials.clientSecret), 'hex');
@@ -74,7 +78,7 @@ export class ClientCredentialsService {
 
   private grantedScopes(requested: unknown, allowed: PartnerScope[]): PartnerScope[] {
     if (requested === undefined || requested === '') return allowed;
-    if (typeof requested !== 'string') throw oauthError('invalid_request', 'scope must be a space-separated string.');
+    if (typeof requested !== 'string' || requested.length > MAX_SCOPE_LENGTH) throw oauthError('invalid_request', 'scope must be a space-separated string of scopes.');
     const asked = requested.split(' ').filter(Boolean);
     const unknown = asked.filter((scope) => !(PARTNER_SCOPES as readonly string[]).includes(scope) || !allowed.includes(scope as PartnerScope));
     if (unknown.length > 0) throw oauthError('invalid_scope', `Not granted to this client: ${unknown.join(', ')}.`);

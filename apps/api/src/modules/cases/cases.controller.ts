@@ -1,10 +1,10 @@
 import { Body, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import { CurrentUser, Meta, type RequestMeta } from '../../common/auth/request-meta.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
-import { basedOnVersion, etag, IfMatch } from '../../common/http/versioning.js';
+import { basedOnVersion, etag, IfMatch, ApiIfMatch } from '../../common/http/versioning.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { CurrentRegion } from '../../tenancy/current-region.decorator.js';
@@ -61,7 +61,7 @@ export class CasesController {
 
   @Patch(':caseId')
   @ApiOperation({ summary: 'Change the learning question, themes, barriers, goal, counsellor or organisation', description: 'If-Match (or version) required; 412 when stale.' })
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiIfMatch()
   @ApiOkResponse({ type: CaseDto })
   @ApiProblemResponses(412, 428)
   async updateCase(
@@ -146,7 +146,7 @@ export class CasesController {
 
   @Patch(':caseId/action-items/:itemId')
   @ApiOperation({ summary: 'Update an action or record a follow-up outcome', description: 'If-Match (or version) required; 412 when stale.' })
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiIfMatch()
   @ApiOkResponse({ type: ActionItemDto })
   @ApiProblemResponses(412, 428)
   updateActionItem(

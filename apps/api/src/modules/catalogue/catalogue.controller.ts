@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CentralRoles, RegionRoles, SignedIn } from '../../common/auth/access.decorators.js';
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import { CurrentUser, Meta, type RequestMeta } from '../../common/auth/request-meta.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
-import { basedOnVersion, IfMatch } from '../../common/http/versioning.js';
+import { basedOnVersion, IfMatch, ApiIfMatch } from '../../common/http/versioning.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
 import { CurrentRegion } from '../../tenancy/current-region.decorator.js';
 import { RegionController } from '../../tenancy/region-controller.decorator.js';
@@ -71,7 +71,7 @@ export class CatalogueAdminController {
 
   @Patch(':partnerId')
   @ApiOperation({ summary: 'Change a partner organisation (If-Match or version)' })
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiIfMatch()
   @ApiOkResponse({ type: CataloguePartnerDto })
   @ApiProblemResponses(412, 428)
   updatePartner(
@@ -93,7 +93,7 @@ export class CatalogueAdminController {
 
   @Patch(':partnerId/offers/:offerId')
   @ApiOperation({ summary: 'Change an offer (If-Match or version)' })
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiIfMatch()
   @ApiOkResponse({ type: OfferDto })
   @ApiProblemResponses(412, 428)
   updateOffer(

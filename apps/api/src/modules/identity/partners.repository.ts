@@ -28,6 +28,12 @@ export class PartnersRepository {
     return this.dataSource.getRepository(PartnerEntity).findOneBy({ id });
   }
 
+  /** Whether a region may name this partner: a central partner, or one of the region's own local partners. */
+  async isVisibleToRegion(id: string, regionId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>('SELECT 1 FROM platform.partner WHERE id = $1 AND (owner_region_id IS NULL OR owner_region_id = $2)', [id, regionId]);
+    return rows.length > 0;
+  }
+
   async findByName(name: string): Promise<PartnerEntity | null> {
     return this.dataSource
       .getRepository(PartnerEntity)

@@ -64,7 +64,7 @@ export class CentralIndicatorsController {
 }
 
 /** Platform admins can bring the figures up to date now instead of waiting for the 10-minute job. */
-@Controller('v1/central/indicators/refresh')
+@Controller('v1/admin/indicators/refresh')
 @ApiTags('indicators')
 @CentralRoles('platform_admin')
 export class IndicatorRefreshController {

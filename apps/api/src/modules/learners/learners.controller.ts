@@ -1,11 +1,11 @@
 import { Body, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RegionRoles } from '../../common/auth/access.decorators.js';
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import { CurrentUser, Meta, type RequestMeta } from '../../common/auth/request-meta.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
-import { basedOnVersion, etag, IfMatch } from '../../common/http/versioning.js';
+import { basedOnVersion, etag, IfMatch, ApiIfMatch } from '../../common/http/versioning.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { CurrentRegion } from '../../tenancy/current-region.decorator.js';
@@ -48,7 +48,7 @@ export class LearnersController {
 
   @Patch(':learnerId')
   @ApiOperation({ summary: 'Change a learner', description: 'Send If-Match with the ETag you read (or `version`); a stale change answers 412 and changes nothing.' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the version this change is based on.' })
+  @ApiIfMatch()
   @ApiOkResponse({ type: LearnerDto })
   @ApiProblemResponses(412, 428)
   async updateLearner(

@@ -156,7 +156,9 @@ export class LearnersService {
     if ((input.purpose === 'partner_sharing') !== (input.partnerId !== undefined)) {
       throw DomainError.validation([{ field: 'partnerId', message: 'partnerId is required for partner_sharing and only for it', rule: 'partnerForSharing' }]);
     }
-    if (input.partnerId !== undefined && !(await this.partners.findById(input.partnerId))) {
+    // Another region's local partner is as unknown here as in the catalogue.
+    const regionId = this.context.current()?.id ?? '';
+    if (input.partnerId !== undefined && !(await this.partners.isVisibleToRegion(input.partnerId, regionId))) {
       throw DomainError.validation([{ field: 'partnerId', message: 'partnerId must be a partner organisation', rule: 'partnerExists' }]);
     }
     return this.unitOfWork.run(async (manager) => {

@@ -1,5 +1,5 @@
-import { UuidParam } from '../../common/http/uuid-param.js';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { PatternParam, UuidParam } from '../../common/http/uuid-param.js';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CentralRoles, PartnerAccess } from '../../common/auth/access.decorators.js';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
@@ -16,6 +16,9 @@ import {
   PartnerPageDto,
 } from './dto/partners.dto.js';
 import { PartnersService } from './partners.service.js';
+
+/** Client ids: `lwc_` and random letters for new clients, readable names for the demo ones. */
+const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 
 /** Platform admins manage partner organisations, their API clients and partner users. */
 @Controller('v1/admin/partners')
@@ -57,7 +60,7 @@ export class PartnersAdminController {
   @ApiOkResponse({ type: ClientSecretDto })
   rotateClientSecret(
     @UuidParam('partnerId') partnerId: string,
-    @Param('clientId') clientId: string,
+    @PatternParam('clientId', CLIENT_ID_PATTERN, 100, 'a client id (letters, digits, - and _)') clientId: string,
     @CurrentUser() actor: UserPrincipal,
     @Meta() meta: RequestMeta,
   ): Promise<ClientSecretDto> {
@@ -70,7 +73,7 @@ export class PartnersAdminController {
   @ApiNoContentResponse()
   async revokeClient(
     @UuidParam('partnerId') partnerId: string,
-    @Param('clientId') clientId: string,
+    @PatternParam('clientId', CLIENT_ID_PATTERN, 100, 'a client id (letters, digits, - and _)') clientId: string,
     @CurrentUser() actor: UserPrincipal,
     @Meta() meta: RequestMeta,
   ): Promise<void> {

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { REGION_SLUG_PATTERN } from '@leerwinkel/contracts';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CentralRoles } from '../../common/auth/access.decorators.js';
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import { CurrentUser, Meta, type RequestMeta } from '../../common/auth/request-meta.js';
+import { PatternParam } from '../../common/http/uuid-param.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
 import { InvitationDto } from '../users/dto/users.dto.js';
 import { CreateRegionDto, InviteCoordinatorDto, RegionAdminDto, RegionAdminPageDto } from './dto/admin-region.dto.js';
@@ -35,7 +37,7 @@ export class RegionsAdminController {
   @ApiOperation({ summary: 'Appoint a coordinator of a region (answers a set-password link for a new account)' })
   @ApiCreatedResponse({ type: InvitationDto })
   inviteCoordinator(
-    @Param('slug') slug: string,
+    @PatternParam('slug', REGION_SLUG_PATTERN, 41, 'a region slug') slug: string,
     @Body() body: InviteCoordinatorDto,
     @CurrentUser() actor: UserPrincipal,
     @Meta() meta: RequestMeta,

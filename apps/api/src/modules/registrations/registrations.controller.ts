@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { REGION_SLUG_PATTERN } from '@leerwinkel/contracts';
 import { PartnerAccess } from '../../common/auth/access.decorators.js';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
 import { CurrentPrincipal, CurrentUser } from '../../common/auth/request-meta.js';
 import { Idempotent } from '../../common/http/idempotency.js';
-import { UuidParam } from '../../common/http/uuid-param.js';
+import { PatternParam, UuidParam } from '../../common/http/uuid-param.js';
 import { CurrentRegion } from '../../tenancy/current-region.decorator.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
@@ -59,10 +60,9 @@ export class PartnerRegistrationsController {
   @PartnerAccess('registrations:write')
   @Idempotent()
   @ApiOperation({ summary: 'Register a person with a leerwinkel (an inbound referral), with a reference to their consent' })
-  @ApiParam({ name: 'region', description: 'Region slug.', schema: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,40}$' } })
   @ApiCreatedResponse({ type: PartnerRegistrationDto })
   @ApiProblemResponses(404)
-  createRegistration(@CurrentPrincipal() principal: Principal, @Param('region') region: string, @Body() body: CreateRegistrationDto): Promise<PartnerRegistrationDto> {
+  createRegistration(@CurrentPrincipal() principal: Principal, @PatternParam('region', REGION_SLUG_PATTERN, 41, 'a region slug') region: string, @Body() body: CreateRegistrationDto): Promise<PartnerRegistrationDto> {
     return this.registrations.createByPartner(principal, region, body);
   }
 }

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PartnerAccess, RegionRoles } from '../../common/auth/access.decorators.js';
 import { partnerOf } from '../../common/auth/partner-of.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { CurrentPrincipal } from '../../common/auth/request-meta.js';
 import { Idempotent } from '../../common/http/idempotency.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
-import { basedOnVersion, IfMatch } from '../../common/http/versioning.js';
+import { basedOnVersion, IfMatch, ApiIfMatch } from '../../common/http/versioning.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
 import { CurrentRegion } from '../../tenancy/current-region.decorator.js';
 import { RegionController } from '../../tenancy/region-controller.decorator.js';
@@ -73,7 +73,7 @@ export class PartnerWebhooksController {
 
   @Patch(':endpointId')
   @ApiOperation({ summary: SUMMARY.update })
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiIfMatch()
   @ApiOkResponse({ type: WebhookEndpointDto })
   @ApiProblemResponses(400, 404, 412, 422, 428)
   updatePartnerWebhook(
@@ -173,7 +173,7 @@ export class RegionWebhooksController {
 
   @Patch(':endpointId')
   @ApiOperation({ summary: SUMMARY.update })
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiIfMatch()
   @ApiOkResponse({ type: WebhookEndpointDto })
   @ApiProblemResponses(412, 422, 428)
   updateRegionWebhook(

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { CENTRAL_ROLES, REGION_ROLES } from '@leerwinkel/contracts';
+import { ProblemDto } from '../../../common/openapi/problem-responses.js';
 
 export class LoginDto {
   @ApiProperty({ format: 'email', maxLength: 254, example: 'begeleider@west-vlaanderen.leerwinkel.test' })
@@ -60,10 +61,21 @@ export class ClientTokenDto {
   @ApiProperty({ description: 'Space-separated granted scopes.' }) scope!: string;
 }
 
-/** The form of `POST /api/v1/auth/token` (application/x-www-form-urlencoded). */
+export const MAX_CLIENT_ID_LENGTH = 100;
+export const MAX_CLIENT_SECRET_LENGTH = 200;
+export const MAX_SCOPE_LENGTH = 200;
+
+/** The form of `POST /api/v1/auth/token` (application/x-www-form-urlencoded); longer values are refused. */
 export class ClientTokenRequestDto {
   @ApiProperty({ enum: ['client_credentials'] }) grant_type!: string;
-  @ApiPropertyOptional({ description: 'Or HTTP Basic authentication.' }) client_id?: string;
-  @ApiPropertyOptional({ description: 'Or HTTP Basic authentication.' }) client_secret?: string;
-  @ApiPropertyOptional({ description: 'Space-separated subset of the client\'s scopes.' }) scope?: string;
+  @ApiPropertyOptional({ description: 'Or HTTP Basic authentication.', maxLength: MAX_CLIENT_ID_LENGTH }) client_id?: string;
+  @ApiPropertyOptional({ description: 'Or HTTP Basic authentication.', maxLength: MAX_CLIENT_SECRET_LENGTH }) client_secret?: string;
+  @ApiPropertyOptional({ description: 'Space-separated subset of the client\'s scopes.', maxLength: MAX_SCOPE_LENGTH, pattern: '^[a-z:]+( [a-z:]+)*$' }) scope?: string;
+}
+
+/** A refused token request: RFC 6749 §5.2 (`error`, `error_description`) on top of the problem fields, as application/json. */
+export class OAuthErrorDto extends ProblemDto {
+  @ApiProperty({ enum: ['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope'], example: 'invalid_client' })
+  error!: string;
+  @ApiProperty({ example: 'Client authentication failed.' }) error_description!: string;
 }

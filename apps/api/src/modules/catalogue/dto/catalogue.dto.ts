@@ -5,23 +5,27 @@ import { CODE_LISTS, REGION_SLUG_PATTERN } from '@leerwinkel/contracts';
 import { CodeField, IntField, TextField } from '../../../common/openapi/fields.js';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
+const WEBSITE_PATTERN = /^https?:\/\/\S{3,290}$/;
+const REGION_SLUG_ITEM = { type: 'string', pattern: REGION_SLUG_PATTERN.source, maxLength: 41 };
+const DATE_ITEM = { type: 'string', format: 'date', maxLength: 10 };
+
 export class PartnerFieldsDto {
   @TextField({ description: 'Name of the organisation.', maxLength: 200, minLength: 1, example: 'CVO Brugge' }) name!: string;
   @CodeField(CODE_LISTS.partnerTypes, { description: 'Kind of organisation (default: other).', optional: true }) type?: string;
-  @ApiPropertyOptional({ description: 'Belgian enterprise number (KBO), checked by mod 97.', example: '0203.561.230', type: 'string', nullable: true })
+  @ApiPropertyOptional({ description: 'Belgian enterprise number (KBO), checked by mod 97.', example: '0203.561.230', type: 'string', nullable: true, maxLength: 20 })
   @IsOptional()
   @IsString()
   @MaxLength(20)
   enterpriseNumber?: string | null;
-  @ApiPropertyOptional({ description: 'Website (http or https).', type: 'string', nullable: true })
+  @ApiPropertyOptional({ description: 'Website (http or https).', type: 'string', nullable: true, pattern: WEBSITE_PATTERN.source, maxLength: 298 })
   @IsOptional()
-  @Matches(/^https?:\/\/\S{3,290}$/, { message: 'website must be an http(s) address' })
+  @Matches(WEBSITE_PATTERN, { message: 'website must be an http(s) address' })
   website?: string | null;
   @TextField({ description: 'What the organisation offers, in a few lines.', maxLength: 4000, nullable: true }) description?: string | null;
 }
 
 export class CreatePartnerDto extends PartnerFieldsDto {
-  @ApiPropertyOptional({ description: 'Slugs of the regions the partner serves.', type: [String] })
+  @ApiPropertyOptional({ description: 'Slugs of the regions the partner serves.', type: 'array', items: REGION_SLUG_ITEM, maxItems: 300 })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(300)
@@ -32,10 +36,10 @@ export class CreatePartnerDto extends PartnerFieldsDto {
 export class UpdatePartnerDto {
   @TextField({ description: 'Name.', maxLength: 200, minLength: 1, optional: true }) name?: string;
   @CodeField(CODE_LISTS.partnerTypes, { description: 'Kind of organisation.', optional: true }) type?: string;
-  @ApiPropertyOptional({ type: 'string', nullable: true }) @IsOptional() @IsString() @MaxLength(20) enterpriseNumber?: string | null;
-  @ApiPropertyOptional({ type: 'string', nullable: true }) @IsOptional() @Matches(/^https?:\/\/\S{3,290}$/, { message: 'website must be an http(s) address' }) website?: string | null;
+  @ApiPropertyOptional({ type: 'string', nullable: true, maxLength: 20 }) @IsOptional() @IsString() @MaxLength(20) enterpriseNumber?: string | null;
+  @ApiPropertyOptional({ type: 'string', nullable: true, pattern: WEBSITE_PATTERN.source, maxLength: 298 }) @IsOptional() @Matches(WEBSITE_PATTERN, { message: 'website must be an http(s) address' }) website?: string | null;
   @TextField({ description: 'Description.', maxLength: 4000, nullable: true }) description?: string | null;
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: 'array', items: REGION_SLUG_ITEM, maxItems: 300 })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(300)
@@ -74,7 +78,7 @@ export class CataloguePartnerPageDto {
 }
 
 export class ListCatalogueQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only partners serving this region (slug).' })
+  @ApiPropertyOptional({ description: 'Only partners serving this region (slug).', pattern: REGION_SLUG_PATTERN.source, maxLength: 41 })
   @IsOptional()
   @Matches(REGION_SLUG_PATTERN, { message: 'region must be a region slug' })
   region?: string;
@@ -85,7 +89,7 @@ export class ListCatalogueQueryDto extends PageQueryDto {
 export class OfferLocationDto {
   @TextField({ description: 'Campus or place name.', maxLength: 200, minLength: 1, example: 'Campus Sint-Michiels' }) name!: string;
   @TextField({ description: 'Street and number.', maxLength: 200, optional: true, example: 'Rijselstraat 5' }) address?: string;
-  @ApiPropertyOptional({ pattern: '^[0-9]{4}$', example: '8200' }) @IsOptional() @Matches(/^[0-9]{4}$/, { message: 'postalCode must be 4 digits' }) postalCode?: string;
+  @ApiPropertyOptional({ pattern: '^[0-9]{4}$', maxLength: 4, example: '8200' }) @IsOptional() @Matches(/^[0-9]{4}$/, { message: 'postalCode must be 4 digits' }) postalCode?: string;
   @TextField({ description: 'Municipality.', maxLength: 100, optional: true, example: 'Brugge' }) municipality?: string;
 }
 
@@ -94,20 +98,20 @@ export class OfferFieldsDto {
   @TextField({ description: 'Description.', maxLength: 4000, optional: true }) description?: string;
   @CodeField(CODE_LISTS.educationLevels, { description: 'ISCED level it leads to.', optional: true }) iscedLevel?: string;
   @IntField({ description: 'EQF level (1–8).', optional: true, min: 1, max: 8 }) eqfLevel?: number;
-  @ApiPropertyOptional({ description: 'Languages of instruction (ISO 639).', type: [String], example: ['nl'] })
+  @ApiPropertyOptional({ description: 'Languages of instruction (ISO 639).', type: 'array', items: { type: 'string', pattern: '^[a-z]{2,3}$', maxLength: 3 }, maxItems: 10, example: ['nl'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
   @Matches(/^[a-z]{2,3}$/, { each: true, message: 'languages must be ISO 639 codes' })
   languages?: string[];
-  @ApiPropertyOptional({ type: [OfferLocationDto] })
+  @ApiPropertyOptional({ type: [OfferLocationDto], maxItems: 20 })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => OfferLocationDto)
   locations?: OfferLocationDto[];
-  @ApiPropertyOptional({ type: [String], format: 'date', description: 'Start dates (YYYY-MM-DD).' })
+  @ApiPropertyOptional({ type: 'array', items: DATE_ITEM, maxItems: 50, description: 'Start dates (YYYY-MM-DD).' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -159,7 +163,7 @@ export class UpdateOfferDto {
   @TextField({ description: 'Description.', maxLength: 4000, optional: true }) description?: string;
   @CodeField(CODE_LISTS.educationLevels, { description: 'ISCED level.', optional: true }) iscedLevel?: string;
   @IntField({ description: 'EQF level.', optional: true, min: 1, max: 8 }) eqfLevel?: number;
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: 'array', items: DATE_ITEM, maxItems: 50 })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

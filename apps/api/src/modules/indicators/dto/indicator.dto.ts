@@ -8,12 +8,12 @@ export type IndicatorFormat = (typeof INDICATOR_FORMATS)[number];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class IndicatorQueryDto {
-  @ApiPropertyOptional({ description: 'First day of the period (ISO date); the period covers whole months. Default: 11 months before the current month.', example: '2026-01-01' })
+  @ApiPropertyOptional({ description: 'First day of the period (ISO date); the period covers whole months. Default: 11 months before the current month.', example: '2026-01-01', format: 'date', maxLength: 10 })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'from must be an ISO date (YYYY-MM-DD)' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Last day of the period (ISO date), at most 10 years after `from`. Default: today.', example: '2026-12-31' })
+  @ApiPropertyOptional({ description: 'Last day of the period (ISO date), at most 10 years after `from`. Default: today.', example: '2026-12-31', format: 'date', maxLength: 10 })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'to must be an ISO date (YYYY-MM-DD)' })
   to?: string;
@@ -23,7 +23,7 @@ export class IndicatorQueryDto {
   @IsIn(codes(CODE_LISTS.caseKinds))
   kind?: string;
 
-  @ApiPropertyOptional({ description: 'Breakdowns, comma-separated: `region`, `month` (totals are always included).', example: 'region' })
+  @ApiPropertyOptional({ description: 'Breakdowns, comma-separated: `region`, `month` (totals are always included).', example: 'region', pattern: '^(region|month)(,(region|month))?$', maxLength: 12 })
   @IsOptional()
   @Matches(/^(region|month)(,(region|month))?$/, { message: 'groupBy must be region, month or region,month' })
   groupBy?: string;

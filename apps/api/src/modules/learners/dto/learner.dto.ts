@@ -5,6 +5,7 @@ import { CodeField, DateField, EmailField, IntField, PhoneField, TextField, Uuid
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
 const LANGUAGE = '^([a-z]{2,3}|unknown|prefers_not_to_say|not_collected)$';
+const LANGUAGE_MAX_LENGTH = 'prefers_not_to_say'.length;
 
 /** The fields of a learner that a counsellor writes (create and update share them). */
 export class LearnerFieldsDto {
@@ -15,12 +16,12 @@ export class LearnerFieldsDto {
   @CodeField(CODE_LISTS.genders, { description: 'Gender.', dataQuality: true }) gender!: string;
   @EmailField({ description: 'E-mail address.', nullable: true }) email?: string | null;
   @PhoneField({ description: 'Phone number.', nullable: true }) phone?: string | null;
-  @ApiPropertyOptional({ description: 'Belgian postal code.', pattern: '^[0-9]{4}$', nullable: true, type: 'string' })
+  @ApiPropertyOptional({ description: 'Belgian postal code.', pattern: '^[0-9]{4}$', maxLength: 4, nullable: true, type: 'string' })
   @IsOptional()
   @Matches(/^[0-9]{4}$/, { message: 'postalCode must be a Belgian postal code (4 digits)' })
   postalCode?: string | null;
   @TextField({ description: 'Municipality.', maxLength: 100, nullable: true }) municipality?: string | null;
-  @ApiProperty({ description: 'Native language: ISO 639 code (nl, fr, ar, tr, …) or a data-quality code.', pattern: LANGUAGE, example: 'tr' })
+  @ApiProperty({ description: 'Native language: ISO 639 code (nl, fr, ar, tr, …) or a data-quality code.', pattern: LANGUAGE, maxLength: LANGUAGE_MAX_LENGTH, example: 'tr' })
   @IsString()
   @Matches(new RegExp(LANGUAGE), { message: 'nativeLanguage must be an ISO 639 language code or a data-quality code' })
   nativeLanguage!: string;
@@ -29,7 +30,7 @@ export class LearnerFieldsDto {
   @CodeField(CODE_LISTS.employmentStatuses, { description: 'Employment status.', dataQuality: true }) employmentStatus!: string;
   @CodeField(CODE_LISTS.targetGroups, { description: 'Target groups.', array: true }) targetGroups!: string[];
   @CodeField(CODE_LISTS.referralSources, { description: 'Who referred the learner.', dataQuality: true }) referralSource!: string;
-  @ApiPropertyOptional({ description: 'National register number (INSZ), only where the region has enabled it; checked by mod 97.', nullable: true, type: 'string' })
+  @ApiPropertyOptional({ description: 'National register number (INSZ), only where the region has enabled it; checked by mod 97.', nullable: true, type: 'string', maxLength: 20 })
   @IsOptional()
   @IsString()
   @MaxLength(20)
@@ -51,12 +52,12 @@ export class UpdateLearnerDto {
   @CodeField(CODE_LISTS.genders, { description: 'Gender.', dataQuality: true, optional: true }) gender?: string;
   @EmailField({ description: 'E-mail address.', nullable: true }) email?: string | null;
   @PhoneField({ description: 'Phone number.', nullable: true }) phone?: string | null;
-  @ApiPropertyOptional({ pattern: '^[0-9]{4}$', nullable: true, type: 'string' })
+  @ApiPropertyOptional({ pattern: '^[0-9]{4}$', maxLength: 4, nullable: true, type: 'string' })
   @IsOptional()
   @Matches(/^[0-9]{4}$/, { message: 'postalCode must be a Belgian postal code (4 digits)' })
   postalCode?: string | null;
   @TextField({ description: 'Municipality.', maxLength: 100, nullable: true }) municipality?: string | null;
-  @ApiPropertyOptional({ pattern: LANGUAGE })
+  @ApiPropertyOptional({ pattern: LANGUAGE, maxLength: LANGUAGE_MAX_LENGTH })
   @IsOptional()
   @Matches(new RegExp(LANGUAGE), { message: 'nativeLanguage must be an ISO 639 language code or a data-quality code' })
   nativeLanguage?: string;
@@ -65,7 +66,7 @@ export class UpdateLearnerDto {
   @CodeField(CODE_LISTS.employmentStatuses, { description: 'Employment status.', dataQuality: true, optional: true }) employmentStatus?: string;
   @CodeField(CODE_LISTS.targetGroups, { description: 'Target groups.', array: true, optional: true }) targetGroups?: string[];
   @CodeField(CODE_LISTS.referralSources, { description: 'Referral source.', dataQuality: true, optional: true }) referralSource?: string;
-  @ApiPropertyOptional({ nullable: true, type: 'string' }) @IsOptional() @IsString() @MaxLength(20) insz?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: 'string', maxLength: 20 }) @IsOptional() @IsString() @MaxLength(20) insz?: string | null;
   @IntField({ description: 'The version this change is based on (alternative to If-Match).', optional: true, min: 1, max: 2_147_483_647 })
   version?: number;
 }

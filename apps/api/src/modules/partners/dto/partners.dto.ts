@@ -18,7 +18,7 @@ export class ListPartnersQueryDto extends PageQueryDto {}
 
 export class CreateClientDto {
   @ApiProperty({ minLength: 1, maxLength: 120, example: 'Student administration system' }) @IsString() @Length(1, 120) name!: string;
-  @ApiProperty({ enum: PARTNER_SCOPES, isArray: true })
+  @ApiProperty({ enum: PARTNER_SCOPES, isArray: true, maxItems: PARTNER_SCOPES.length })
   @ArrayMinSize(1)
   @ArrayMaxSize(PARTNER_SCOPES.length)
   @ArrayUnique()

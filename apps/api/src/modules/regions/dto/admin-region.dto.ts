@@ -3,7 +3,7 @@ import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { REGION_SLUG_PATTERN } from '@leerwinkel/contracts';
 
 export class CreateRegionDto {
-  @ApiProperty({ pattern: REGION_SLUG_PATTERN.source, example: 'gent-centrum' })
+  @ApiProperty({ pattern: REGION_SLUG_PATTERN.source, maxLength: 41, example: 'gent-centrum' })
   @IsString()
   @Matches(REGION_SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and hyphens (2 to 41, starting with a letter)' })
   slug!: string;

@@ -12,9 +12,9 @@ export class RegistrationLearnerDto {
   @DateField({ description: 'Date of birth (16 to 110 years old).', age: { min: 16, max: 110 }, example: '1991-03-08' }) dateOfBirth!: string;
   @EmailField({ description: 'E-mail address.', optional: true, example: 'olena.kovalenko@voorbeeld.be' }) email?: string;
   @PhoneField({ description: 'Phone number.', optional: true, example: '+32 468 23 45 67' }) phone?: string;
-  @ApiPropertyOptional({ pattern: '^[0-9]{4}$', example: '8000' }) @IsOptional() @Matches(/^[0-9]{4}$/, { message: 'postalCode must be a Belgian postal code (4 digits)' }) postalCode?: string;
+  @ApiPropertyOptional({ pattern: '^[0-9]{4}$', maxLength: 4, example: '8000' }) @IsOptional() @Matches(/^[0-9]{4}$/, { message: 'postalCode must be a Belgian postal code (4 digits)' }) postalCode?: string;
   @TextField({ description: 'Municipality.', maxLength: 100, optional: true, example: 'Brugge' }) municipality?: string;
-  @ApiPropertyOptional({ description: 'Native language (ISO 639).', pattern: '^[a-z]{2,3}$', example: 'uk' }) @IsOptional() @Matches(/^[a-z]{2,3}$/, { message: 'nativeLanguage must be an ISO 639 code' }) nativeLanguage?: string;
+  @ApiPropertyOptional({ description: 'Native language (ISO 639).', pattern: '^[a-z]{2,3}$', maxLength: 3, example: 'uk' }) @IsOptional() @Matches(/^[a-z]{2,3}$/, { message: 'nativeLanguage must be an ISO 639 code' }) nativeLanguage?: string;
   @CodeField(CODE_LISTS.dutchLevels, { description: 'Dutch level, if known.', optional: true }) dutchLevel?: string;
   @CodeField(CODE_LISTS.educationLevels, { description: 'Highest education level, if known.', optional: true }) educationLevel?: string;
 }

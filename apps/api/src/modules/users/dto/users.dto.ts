@@ -7,7 +7,7 @@ export class InviteMemberDto {
   @ApiProperty({ format: 'email', maxLength: 254 }) @IsEmail() @MaxLength(254) email!: string;
   @ApiProperty({ minLength: 1, maxLength: 120 }) @IsString() @Length(1, 120) displayName!: string;
   @ApiProperty({ enum: REGION_ROLES }) @IsIn(REGION_ROLES) role!: RegionRole;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Member organisation of the region the person works for.' })
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'Member organisation of the region the person works for.' })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
@@ -19,7 +19,7 @@ export class UpdateMemberDto {
   @IsOptional()
   @IsIn(['active', 'deactivated'])
   status?: 'active' | 'deactivated';
-  @ApiPropertyOptional({ type: 'string', format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', maxLength: 36, nullable: true })
   @ValidateIf((_o, value) => value !== null && value !== undefined)
   @IsUUID()
   organisationId?: string | null;

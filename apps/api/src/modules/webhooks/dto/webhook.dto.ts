@@ -19,6 +19,7 @@ function EventTypesField(optional: boolean): PropertyDecorator {
     ApiProperty({
       enum: WEBHOOK_EVENT_TYPES,
       isArray: true,
+      maxItems: WEBHOOK_EVENT_TYPES.length,
       required: !optional,
       description: 'The events this endpoint receives.',
       example: ['referral.created', 'consent.withdrawn'],

@@ -293,9 +293,20 @@ describe('property-based fuzzing from the OpenAPI document', () => {
     const idempotencyKey = names.has('Idempotency-Key')
       ? fc.option(fc.oneof({ arbitrary: fc.uuid(), weight: 4 }, fc.constantFrom('', ' ', 'k'.repeat(300), 'reused-key')))
       : fc.constant(null);
-    return fc.tuple(ifMatch, idempotencyKey).map(([match, key]) => ({
+    // The token endpoint also takes HTTP Basic credentials (RFC 6749 §2.3.1: both parts form-encoded).
+    const basic = operation.requestBody?.content['application/x-www-form-urlencoded']
+      ? fc.option(
+          fc.oneof(
+            fc.constantFrom('%ZZ:secret', 'lwc_x:%', 'no-colon', ':', '\u0000:\u0000', 'lwc_\u0000:x').map((pair) => `Basic ${Buffer.from(pair).toString('base64')}`),
+            fc.constantFrom('Basic', 'Basic !!!', 'Bearer x', 'Basic ' + 'A'.repeat(5000)),
+          ),
+          { freq: 3 },
+        )
+      : fc.constant(null);
+    return fc.tuple(ifMatch, idempotencyKey, basic).map(([match, key, authorization]) => ({
       ...(match === null ? {} : { 'if-match': match }),
       ...(key === null ? {} : { 'idempotency-key': key }),
+      ...(authorization === null ? {} : { authorization }),
     }));
   }
 
@@ -387,6 +398,8 @@ describe('property-based fuzzing from the OpenAPI document', () => {
     const methodOf = new Map(targets.map((target) => [target.route, target] as const));
     const failures: string[] = [];
     const statuses = new Map<string, Map<number, number>>();
+    /** Time spent per route (printed, never asserted: it shows where a slow run goes). */
+    const busy = new Map<string, number>();
     let sent = 0;
 
     const batch = fc.array(fc.constantFrom(...targets).chain((target) => requestArbitrary(target)), { minLength: CONCURRENCY, maxLength: CONCURRENCY });
@@ -397,7 +410,9 @@ describe('property-based fuzzing from the OpenAPI document', () => {
           requests.map(async (fuzz) => {
             const target = methodOf.get(fuzz.route);
             if (target === undefined) throw new Error(`unknown route ${fuzz.route}`);
+            const started = performance.now();
             const response = await send(fuzz, target.method);
+            busy.set(fuzz.route, (busy.get(fuzz.route) ?? 0) + performance.now() - started);
             sent++;
             const byStatus = statuses.get(fuzz.route) ?? new Map<number, number>();
             byStatus.set(response.status, (byStatus.get(response.status) ?? 0) + 1);
@@ -418,9 +433,13 @@ describe('property-based fuzzing from the OpenAPI document', () => {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([route, byStatus]) => `${route}: ${[...byStatus.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ')}`);
     const twoHundreds = [...statuses.values()].reduce((total, byStatus) => total + [...byStatus].filter(([status]) => status < 300).reduce((sum, [, count]) => sum + count, 0), 0);
-    process.stdout.write(`fuzz: ${sent} requests, ${twoHundreds} 2xx checked against the schema, ${failures.length} failures, seed ${SEED}\n${summary.join('\n')}\n`);
+    const slowest = [...busy.entries()]
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 5)
+      .map(([route, ms]) => `${route} ${Math.round(ms)} ms`);
+    process.stdout.write(`fuzz: ${sent} requests, ${twoHundreds} 2xx checked against the schema, ${failures.length} failures, seed ${SEED}\n${summary.join('\n')}\nmost time: ${slowest.join('; ')}\n`);
     expect(sent).toBeGreaterThanOrEqual(RUNS);
     if (failures.length > 0) throw new Error(`${failures.length} requests broke a property (replay with FUZZ_SEED=${SEED}):\n${[...new Set(failures)].slice(0, 60).join('\n')}`);
     expect(statuses.size).toBe(targets.length);
-  });
+  }, RUNS * 100);
 });

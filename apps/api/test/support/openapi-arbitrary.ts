@@ -206,7 +206,10 @@ export function percentEncode(text: string): string {
 
 /** A valid or malformed path segment, already percent-encoded for the URL. */
 export function pathSegment(document: OpenApiDocument, schema: Schema, name: string, pools: IdPools): fc.Arbitrary<string> {
-  const valid = validValue(document, schema, name, pools).map((value) => percentEncode(String(value)));
+  // An empty segment would address another route (`/deliveries/` is the list), so a valid one has a character.
+  const valid = validValue(document, schema, name, pools)
+    .map((value) => percentEncode(String(value)))
+    .filter((segment) => segment !== '');
   const malformed = fc.oneof(
     fc.uuid({ version: 4 }),
     fc.constantFrom('not-a-uuid', '0', '-1', '..', 'null', 'undefined', '%ZZ', '%E0%A4%A', '%00', '%2F', 'a%2Fb', '00000000-0000-0000-0000-000000000000', 'A'.repeat(3000)),

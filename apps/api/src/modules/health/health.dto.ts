@@ -3,11 +3,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export class HealthIndicatorDto {
   @ApiProperty({ enum: ['up', 'down'] })
   status!: 'up' | 'down';
+
+  @ApiPropertyOptional({ description: 'Milliseconds the check took.' })
+  responseTime?: number;
 }
 
+/** The checks by name; `info` and `error` each hold only the checks in that state (so `error` is `{}` when all are up). */
 export class HealthChecksDto {
-  @ApiProperty({ type: HealthIndicatorDto })
-  database!: HealthIndicatorDto;
+  @ApiPropertyOptional({ type: HealthIndicatorDto })
+  database?: HealthIndicatorDto;
 }
 
 /** The @nestjs/terminus answer, documented here so the contract does not depend on its swagger plugin. */

@@ -1,5 +1,5 @@
-import { UuidParam } from '../../common/http/uuid-param.js';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ClientIdParam, UuidParam } from '../../common/http/uuid-param.js';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CentralRoles, PartnerAccess } from '../../common/auth/access.decorators.js';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
@@ -57,7 +57,7 @@ export class PartnersAdminController {
   @ApiOkResponse({ type: ClientSecretDto })
   rotateClientSecret(
     @UuidParam('partnerId') partnerId: string,
-    @Param('clientId') clientId: string,
+    @ClientIdParam('clientId') clientId: string,
     @CurrentUser() actor: UserPrincipal,
     @Meta() meta: RequestMeta,
   ): Promise<ClientSecretDto> {
@@ -70,7 +70,7 @@ export class PartnersAdminController {
   @ApiNoContentResponse()
   async revokeClient(
     @UuidParam('partnerId') partnerId: string,
-    @Param('clientId') clientId: string,
+    @ClientIdParam('clientId') clientId: string,
     @CurrentUser() actor: UserPrincipal,
     @Meta() meta: RequestMeta,
   ): Promise<void> {

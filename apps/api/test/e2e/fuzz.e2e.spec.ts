@@ -3,11 +3,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import fc from 'fast-check';
 import request from 'supertest';
 import { PARTNER_SCOPES } from '@leerwinkel/contracts';
+import { WebhooksRepository } from '../../src/modules/webhooks/webhooks.repository.js';
 import type { ProvisionedRegion } from '../../src/tenancy/region-provisioner.js';
 import { type IdPools, malformedObject, pathSegment, percentEncode, queryValue, validObject, validValue } from '../support/openapi-arbitrary.js';
 import { loadOpenApiDocument, type Operation, type Schema, validateAgainstSchema } from '../support/openapi-schema.js';
 import { documentedMatrix, PRINCIPALS, type PrincipalName } from '../support/permissions-matrix.js';
-import { createTestContext, signIn, type TestContext, type TestUser } from '../support/test-context.js';
+import { createTestContext, signIn, TEST_PASSWORD, type TestContext, type TestUser } from '../support/test-context.js';
 
 /**
  * Property-based fuzzing from the OpenAPI document (docs/api.md, "Fuzzing"). Each generated request picks an
@@ -73,7 +74,9 @@ const POOL_OF_COLLECTION: Record<string, string> = {
   offers: 'offerId',
 };
 /** Pool names that are another pool's ids under a different field name. */
-const POOL_ALIASES: Record<string, string> = { existingLearnerId: 'learnerId', slug: 'region' };
+const POOL_ALIASES: Record<string, string> = { existingLearnerId: 'learnerId' };
+/** Path parameters named otherwise than their pool (`{slug}` is a region; a body's `slug` is a new one). */
+const PATH_POOLS: Record<string, string> = { slug: 'region' };
 const POOL_CAP = 40;
 
 describe('property-based fuzzing from the OpenAPI document', () => {
@@ -142,13 +145,13 @@ describe('property-based fuzzing from the OpenAPI document', () => {
       post('platform admin', `/api/v1/admin/partners/${partnerId}/offers`, { name: 'Nederlands in de zorg' }),
     );
     addToPool('', 'offerId', offer.id);
-    const spareClient = (await post('platform admin', `/api/v1/admin/partners/${partnerId}/clients`, { name: 'spare', scopes: [...PARTNER_SCOPES] })) as unknown as {
-      client: { clientId: string };
-      clientSecret: string;
-    };
+    type CreatedClient = { client: { clientId: string }; clientSecret: string };
+    // One spare client to rotate and revoke, another whose credentials the token endpoint gets.
+    const spareClient = (await post('platform admin', `/api/v1/admin/partners/${partnerId}/clients`, { name: 'spare', scopes: [...PARTNER_SCOPES] })) as unknown as CreatedClient;
     addToPool('', 'clientId', spareClient.client.clientId);
-    addToPool('', 'client_id', spareClient.client.clientId);
-    addToPool('', 'client_secret', spareClient.clientSecret);
+    const tokenClient = (await post('platform admin', `/api/v1/admin/partners/${partnerId}/clients`, { name: 'token', scopes: [...PARTNER_SCOPES] })) as unknown as CreatedClient;
+    addToPool('', 'client_id', tokenClient.client.clientId);
+    addToPool('', 'client_secret', tokenClient.clientSecret);
     addToPool('', 'endpointId', (await post('partner client', '/api/v1/partner/webhooks', { url: 'https://hooks.example.com/partner', eventTypes: ['referral.created'] })).id);
 
     for (const [region, counsellor, coordinator] of [
@@ -158,12 +161,17 @@ describe('property-based fuzzing from the OpenAPI document', () => {
       const base = `/api/v1/regions/${region.slug}`;
       const spare = await ctx.newUser({ regions: { [region.slug]: 'counsellor' } });
       addToPool(region.slug, 'userId', spare.id);
+      // Sign-ins may succeed (and failures lock only this spare account).
+      addToPool(region.slug, 'email', spare.email);
+      addToPool(region.slug, 'password', TEST_PASSWORD);
       addToPool(region.slug, 'counsellorId', spare.id);
       addToPool(region.slug, 'counsellorId', users.get(counsellor)?.id ?? '');
       if (coordinator === 'coordinator A') {
         addToPool(region.slug, 'organisationId', (await post(coordinator, `${base}/organisations`, { name: 'Leerwinkel Brugge' })).id);
         addToPool(region.slug, 'endpointId', (await post(coordinator, `${base}/webhooks`, { url: 'https://hooks.example.com/region', eventTypes: ['referral.status_changed'] })).id);
       }
+      // Erasure needs four eyes: requested by another coordinator, coordinator A may confirm it.
+      const requester = coordinator === 'coordinator A' ? (await signIn(app, await ctx.newUser({ regions: { [region.slug]: 'coordinator' } }))).authorization : undefined;
       for (let index = 0; index < 3; index++) {
         const learner = await post(counsellor, `${base}/learners`, {
           firstName: 'Samira',
@@ -192,7 +200,11 @@ describe('property-based fuzzing from the OpenAPI document', () => {
         });
         addToPool(region.slug, 'referralId', referral.id);
         addToPool('', 'referralId', referral.id);
-        if (index === 0 && coordinator === 'coordinator A') addToPool(region.slug, 'requestId', (await post(coordinator, `${base}/learners/${learner.id}/erasure-requests`, { ground: 'objection' })).id);
+        await post('partner client', `/api/v1/partner/referrals/${referral.id}/transitions`, { to: 'received' });
+        if (index < 2 && requester !== undefined) {
+          const erasure = await request(server()).post(`${base}/learners/${learner.id}/erasure-requests`).set('authorization', requester).send({ ground: 'objection' }).expect(201);
+          addToPool(region.slug, 'requestId', (erasure.body as { id: string }).id);
+        }
       }
       const registration = await post('partner client', `/api/v1/partner/regions/${region.slug}/registrations`, {
         learner: { firstName: 'Jonas', lastName: `Aangemeld${region.slug}`, dateOfBirth: '1990-05-06' },
@@ -200,9 +212,17 @@ describe('property-based fuzzing from the OpenAPI document', () => {
       });
       addToPool(region.slug, 'registrationId', registration.id);
     }
-    // Deliveries exist once events were queued for the endpoints (referrals above).
-    const deliveries = await request(server()).get(`/api/v1/partner/webhooks/${pools.get('')?.get('endpointId')?.[0] ?? ''}/deliveries`).set(as('partner client'));
-    for (const delivery of (deliveries.body as { items?: { id: string }[] }).items ?? []) addToPool('', 'deliveryId', delivery.id);
+    // The events above become deliveries when the dispatcher fans them out (its job queue does not run here).
+    await ctx.owner.transaction((manager) => app.get(WebhooksRepository).fanOut(manager, 1000));
+    const endpoints: [string, string, PrincipalName][] = [
+      ['', `/api/v1/partner/webhooks/${pools.get('')?.get('endpointId')?.[0] ?? ''}`, 'partner client'],
+      [regionA.slug, `/api/v1/regions/${regionA.slug}/webhooks/${pools.get(regionA.slug)?.get('endpointId')?.[0] ?? ''}`, 'coordinator A'],
+    ];
+    for (const [scope, endpoint, principal] of endpoints) {
+      const deliveries = await request(server()).get(`${endpoint}/deliveries`).set(as(principal)).expect(200);
+      for (const delivery of (deliveries.body as { items: { id: string }[] }).items) addToPool(scope, 'deliveryId', delivery.id);
+    }
+    if ((pools.get('')?.get('deliveryId') ?? []).length === 0 || (pools.get(regionA.slug)?.get('deliveryId') ?? []).length === 0) throw new Error('seeding made no webhook deliveries');
   }
 
   beforeAll(async () => {
@@ -288,7 +308,9 @@ describe('property-based fuzzing from the OpenAPI document', () => {
   function headerArbitrary(operation: Operation): fc.Arbitrary<Record<string, string>> {
     const names = new Set((operation.parameters ?? []).filter((parameter) => parameter.in === 'header').map((parameter) => parameter.name));
     const ifMatch = names.has('If-Match')
-      ? fc.option(fc.oneof({ arbitrary: fc.integer({ min: 1, max: 4 }).map((version) => `"${version}"`), weight: 4 }, fc.constantFrom('*', 'W/"1"', '1', '"99999999999"', '"-1"', '""', 'garbage')))
+      ? fc.option(fc.oneof({ arbitrary: fc.integer({ min: 1, max: 4 }).map((version) => `"${version}"`), weight: 4 }, fc.constantFrom('*', 'W/"1"', '1', '"99999999999"', '"-1"', '""', 'garbage')), {
+          freq: 2,
+        })
       : fc.constant(null);
     const idempotencyKey = names.has('Idempotency-Key')
       ? fc.option(fc.oneof({ arbitrary: fc.uuid(), weight: 4 }, fc.constantFrom('', ' ', 'k'.repeat(300), 'reused-key')))
@@ -317,7 +339,7 @@ describe('property-based fuzzing from the OpenAPI document', () => {
       const parameters = target.operation.parameters ?? [];
       const pathParameters = parameters.filter((parameter) => parameter.in === 'path');
       const queryParameters = parameters.filter((parameter) => parameter.in === 'query');
-      const segments = fc.tuple(...pathParameters.map((parameter) => pathSegment(document, parameter.schema, parameter.name, ids)));
+      const segments = fc.tuple(...pathParameters.map((parameter) => pathSegment(document, parameter.schema, PATH_POOLS[parameter.name] ?? parameter.name, ids)));
       const query = fc.tuple(...queryParameters.map((parameter) => fc.option(queryValue(document, parameter.schema, parameter.name, ids), { freq: 2 })));
       return fc.tuple(segments, query, headerArbitrary(target.operation), bodyArbitrary(target.operation, ids)).map(([values, queryValues, extraHeaders, body]): FuzzRequest => {
         let url = target.template;
@@ -400,6 +422,8 @@ describe('property-based fuzzing from the OpenAPI document', () => {
     const statuses = new Map<string, Map<number, number>>();
     /** Time spent per route (printed, never asserted: it shows where a slow run goes). */
     const busy = new Map<string, number>();
+    /** Why requests were refused, per route: shows which operations the generator rarely gets through. */
+    const refusals = new Map<string, Map<string, number>>();
     let sent = 0;
 
     const batch = fc.array(fc.constantFrom(...targets).chain((target) => requestArbitrary(target)), { minLength: CONCURRENCY, maxLength: CONCURRENCY });
@@ -417,6 +441,13 @@ describe('property-based fuzzing from the OpenAPI document', () => {
             const byStatus = statuses.get(fuzz.route) ?? new Map<number, number>();
             byStatus.set(response.status, (byStatus.get(response.status) ?? 0) + 1);
             statuses.set(fuzz.route, byStatus);
+            if (response.status >= 400) {
+              const refusal = response.body as { code?: string; errors?: { field?: string }[] };
+              const reason = `${response.status} ${refusal.code ?? ''} ${refusal.errors?.[0]?.field ?? ''}`.trim();
+              const byReason = refusals.get(fuzz.route) ?? new Map<string, number>();
+              byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+              refusals.set(fuzz.route, byReason);
+            }
             const problems = problemsWith(target, response);
             if (problems.length > 0) {
               const body = fuzz.body.kind === 'none' ? '' : JSON.stringify(fuzz.body).slice(0, 400);
@@ -437,7 +468,16 @@ describe('property-based fuzzing from the OpenAPI document', () => {
       .sort(([, a], [, b]) => b - a)
       .slice(0, 5)
       .map(([route, ms]) => `${route} ${Math.round(ms)} ms`);
-    process.stdout.write(`fuzz: ${sent} requests, ${twoHundreds} 2xx checked against the schema, ${failures.length} failures, seed ${SEED}\n${summary.join('\n')}\nmost time: ${slowest.join('; ')}\n`);
+    const neverThrough = [...statuses.entries()]
+      .filter(([, byStatus]) => ![...byStatus.keys()].some((status) => status < 300))
+      .map(([route]) => {
+        const reasons = [...(refusals.get(route) ?? new Map<string, number>()).entries()].sort(([, a], [, b]) => b - a).slice(0, 3);
+        return `${route}: ${reasons.map(([reason, count]) => `${reason} ×${count}`).join(', ')}`;
+      });
+    process.stdout.write(
+      `fuzz: ${sent} requests, ${twoHundreds} 2xx checked against the schema, ${failures.length} failures, seed ${SEED}\n${summary.join('\n')}\n` +
+        `no 2xx (top refusals): ${neverThrough.length === 0 ? 'none' : `\n${neverThrough.join('\n')}`}\nmost time: ${slowest.join('; ')}\n`,
+    );
     expect(sent).toBeGreaterThanOrEqual(RUNS);
     if (failures.length > 0) throw new Error(`${failures.length} requests broke a property (replay with FUZZ_SEED=${SEED}):\n${[...new Set(failures)].slice(0, 60).join('\n')}`);
     expect(statuses.size).toBe(targets.length);

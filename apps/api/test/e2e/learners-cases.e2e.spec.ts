@@ -231,6 +231,12 @@ describe('learners, cases and contacts over HTTP', () => {
     const done = await api(asCounsellor).patch(`/cases/${kase.id}/action-items/${item.id}`, { done: true, version: item.version }).expect(200);
     expect(done.body).toMatchObject({ overdue: false, version: 2 });
     await api(asCounsellor).patch(`/cases/${kase.id}/action-items/${item.id}`, { done: false, version: 1 }).expect(412);
+    // Found by fuzzing: without a due date `overdue` was null, and the list leaked its cursor column createdAt.
+    const undated = (await api(asCounsellor).post(`/cases/${kase.id}/action-items`, { task: 'Bellen', owner: 'counsellor' }).expect(201)).body as { overdue: unknown };
+    expect(undated.overdue).toBe(false);
+    const listed = (await api(asCounsellor).get(`/cases/${kase.id}/action-items`).expect(200)).body as { items: Record<string, unknown>[] };
+    expect(listed.items.map((listedItem) => listedItem.overdue)).toEqual([false, false]);
+    expect(listed.items.every((listedItem) => !('createdAt' in listedItem))).toBe(true);
   });
 
   it('records the organisation guiding a case and filters by it (several organisations in one region)', async () => {

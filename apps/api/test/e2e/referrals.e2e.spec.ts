@@ -99,6 +99,9 @@ describe('referrals: the closed loop between a leerwinkel and a partner', () => 
     const seen = (await inRegion(counsellor).get(`/referrals/${sent.id}`).expect(200)).body as Referral & { events: { to: string; actorKind: string }[] };
     expect(seen).toMatchObject({ status: 'enrolled', startDate: '2026-09-07' });
     expect(seen.events.map((e) => `${e.actorKind}:${e.to}`)).toEqual(['region:sent', 'partner:received', 'partner:accepted', 'partner:scheduled', 'partner:enrolled']);
+    // Found by fuzzing: events carried the acting user's id (undocumented; the partner has no business with region staff ids).
+    const seenByPartner = (await asPartner(partnerA.token).get(`/referrals/${sent.id}`).expect(200)).body as { events: Record<string, unknown>[] };
+    expect(seenByPartner.events.every((event) => !('actorId' in event))).toBe(true);
     const forCase = (await inRegion(counsellor).get(`/cases/${caseId}/referrals`).expect(200)).body as { items: Referral[] };
     expect(forCase.items[0]).toMatchObject({ id: sent.id, status: 'enrolled' });
 

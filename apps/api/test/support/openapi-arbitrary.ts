@@ -7,7 +7,7 @@ import { type OpenApiDocument, resolveSchema, type Schema } from './openapi-sche
  * and dates, oversized and unusual unicode strings, missing required and extra properties).
  */
 
-/** Ids of existing records by field name (`learnerId`, `caseId`, …); read at generation time, so it may grow. */
+/** Values of existing records by field name (`learnerId`, `caseId`, `email`, …); read at generation time, so pools may grow. */
 export interface IdPools {
   ids: (name: string) => readonly string[];
 }
@@ -46,11 +46,17 @@ function dateTimeArbitrary(): fc.Arbitrary<string> {
   return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString());
 }
 
-/** A conforming string; some field names get realistic values so that requests get past business rules. */
+/** A conforming string: mostly from the field's pool when it has one (real ids, a real e-mail address), else generated. */
 function validString(schema: Schema, name: string, pools: IdPools): fc.Arbitrary<string> {
+  const generated = generatedString(schema, name);
+  return fc.oneof({ arbitrary: fromPool(pools, name, generated), weight: 19 }, { arbitrary: generated, weight: 1 });
+}
+
+/** A conforming string; some field names get realistic values so that requests get past business rules. */
+function generatedString(schema: Schema, name: string): fc.Arbitrary<string> {
   switch (schema.format) {
     case 'uuid':
-      return fc.oneof({ arbitrary: fromPool(pools, name, fc.uuid({ version: 4 })), weight: 9 }, { arbitrary: fc.uuid({ version: 4 }), weight: 1 });
+      return fc.uuid({ version: 4 });
     case 'date':
       return dateArbitrary();
     case 'date-time':
@@ -61,7 +67,6 @@ function validString(schema: Schema, name: string, pools: IdPools): fc.Arbitrary
       break;
   }
   if (name === 'url') return fc.stringMatching(/^[a-z]{1,10}$/).map((segment) => `https://hooks.example.com/${segment}`);
-  if (pools.ids(name).length > 0) return fromPool(pools, name, fc.string());
   if (schema.pattern !== undefined) {
     const maxLength = schema.maxLength;
     return fc.stringMatching(new RegExp(schema.pattern)).filter((value) => maxLength === undefined || value.length <= maxLength);
@@ -216,7 +221,7 @@ export function pathSegment(document: OpenApiDocument, schema: Schema, name: str
     fc.constantFrom(...NASTY_STRINGS.filter((value) => value !== '')).map((value) => percentEncode(value)),
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).map((value) => percentEncode(value)),
   );
-  return fc.oneof({ arbitrary: valid, weight: 17 }, { arbitrary: malformed, weight: 3 });
+  return fc.oneof({ arbitrary: valid, weight: 9 }, { arbitrary: malformed, weight: 1 });
 }
 
 /** A query-string value (valid or malformed) as the text to encode, or several for a repeated parameter. */

@@ -63,6 +63,7 @@ function generatedString(schema: Schema, name: string): fc.Arbitrary<string> {
       return dateTimeArbitrary();
     case 'email':
       return fc.tuple(fc.stringMatching(/^[a-z]{1,12}$/), fc.constantFrom('example.be', 'voorbeeld.test')).map(([local, domain]) => `${local}@${domain}`);
+    case undefined:
     default:
       break;
   }
@@ -228,7 +229,7 @@ export function pathSegment(document: OpenApiDocument, schema: Schema, name: str
 export function queryValue(document: OpenApiDocument, schema: Schema, name: string, pools: IdPools): fc.Arbitrary<string | string[]> {
   const valid = validValue(document, schema, name, pools)
     .filter((value) => value !== null)
-    .map((value) => String(value));
+    .map((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
   const malformed = fc.oneof(
     malformedValue(document, schema).map((value) => (typeof value === 'string' ? value : JSON.stringify(value))),
     fc.tuple(valid, valid).map(([a, b]) => [a, b]),

@@ -114,7 +114,8 @@ export function validateAgainstSchema(document: OpenApiDocument, schema: Schema,
     case 'string': {
       if (typeof value !== 'string') return [`${at}: expected string, got ${typeof value}`];
       const problems: string[] = [];
-      const length = [...value].length;
+      // Code points, as class-validator's length rules count.
+      const length = Array.from(value).length;
       if (resolved.minLength !== undefined && length < resolved.minLength) problems.push(`${at}: shorter than ${resolved.minLength}`);
       if (resolved.maxLength !== undefined && length > resolved.maxLength) problems.push(`${at}: longer than ${resolved.maxLength}`);
       if (resolved.pattern !== undefined && !new RegExp(resolved.pattern, 'u').test(value)) problems.push(`${at}: does not match ${resolved.pattern}`);

@@ -2112,9 +2112,12 @@ export interface components {
     HealthChecksDto: {
       database?: components['schemas']['HealthIndicatorDto'];
     };
+    HealthDetailsDto: {
+      database: components['schemas']['HealthIndicatorDto'];
+    };
     HealthDto: {
       /** @description Every check. */
-      details: components['schemas']['HealthChecksDto'];
+      details: components['schemas']['HealthDetailsDto'];
       /** @description Checks that are down. */
       error?: components['schemas']['HealthChecksDto'];
       /** @description Checks that are up. */

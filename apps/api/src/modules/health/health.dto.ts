@@ -8,10 +8,16 @@ export class HealthIndicatorDto {
   responseTime?: number;
 }
 
-/** The checks by name; `info` and `error` each hold only the checks in that state (so `error` is `{}` when all are up). */
+/** Checks by name, only those in one state: `error` is `{}` when all are up. */
 export class HealthChecksDto {
   @ApiPropertyOptional({ type: HealthIndicatorDto })
   database?: HealthIndicatorDto;
+}
+
+/** Every check by name. */
+export class HealthDetailsDto {
+  @ApiProperty({ type: HealthIndicatorDto })
+  database!: HealthIndicatorDto;
 }
 
 /** The @nestjs/terminus answer, documented here so the contract does not depend on its swagger plugin. */
@@ -25,8 +31,8 @@ export class HealthDto {
   @ApiPropertyOptional({ type: HealthChecksDto, description: 'Checks that are down.' })
   error?: HealthChecksDto;
 
-  @ApiProperty({ type: HealthChecksDto, description: 'Every check.' })
-  details!: HealthChecksDto;
+  @ApiProperty({ type: HealthDetailsDto, description: 'Every check.' })
+  details!: HealthDetailsDto;
 }
 
 export class LivenessDto {

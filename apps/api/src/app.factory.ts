@@ -14,7 +14,7 @@ import { AppModule } from './app.module.js';
 import { createHttpLogger, PinoNestLogger } from './common/logging/logger.js';
 import { createOpenApiDocument } from './common/openapi/openapi.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
-import { createValidationPipe } from './common/problem/validation.js';
+import { createValidationPipe, NoNulCharacterPipe } from './common/problem/validation.js';
 import type { AppConfig } from './config/config.js';
 
 export interface CreateAppOptions {
@@ -47,7 +47,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   app.use(express.urlencoded({ limit: config.bodyLimit, extended: false, parameterLimit: 20 })); // OAuth2 token requests
   app.use(cookieParser());
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new NoNulCharacterPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
 
   const document = createOpenApiDocument(app);

@@ -296,12 +296,22 @@ describe('learners, cases and contacts over HTTP', () => {
       ['over-long name', { lastName: 'x'.repeat(101) }],
       ['unknown field', { favouriteColour: 'blue' }],
       ['bad postal code', { postalCode: '80000' }],
+      ['NUL character (PostgreSQL text cannot hold it; found by fuzzing)', { municipality: 'Brug\u0000ge' }],
     ];
     for (const [name, overrides] of cases) {
       const response = await api(asCounsellor).post('/learners', learnerInput(overrides));
       expect({ name, status: response.status, type: response.type }).toEqual({ name, status: 400, type: 'application/problem+json' });
     }
     expect(await count()).toBe(before);
+    // Found by fuzzing: a NUL character in free text or a query reached SQL and answered 500.
+    const learner = await createLearner();
+    const kase = (await api(asCounsellor).post('/cases', { learnerId: learner.id, kind: 'info' }).expect(201)).body as { id: string };
+    const gap = await api(asCounsellor).post(`/cases/${kase.id}/offer-gaps`, { theme: 'diploma_recognition', description: 'a\u0000b' });
+    expect(gap.status).toBe(400);
+    expect(gap.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ field: 'description', rule: 'noNulCharacter' }] });
+    const search = await api(asCounsellor).get('/learners?q=%00');
+    expect(search.status).toBe(400);
+    expect(search.body).toMatchObject({ errors: [{ field: 'q', rule: 'noNulCharacter' }] });
   });
 
   it("another region's ids in path or body get a problem and nothing is written", async () => {

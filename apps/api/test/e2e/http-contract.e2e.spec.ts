@@ -126,6 +126,11 @@ describe('HTTP contract: problem+json, region routing, headers, OpenAPI', () => 
       expect((notAnObject.body as { errors: { field?: unknown }[] }).errors.every((error) => typeof error.field === 'string')).toBe(true);
     }
 
+    // Found by fuzzing: null for an optional, non-nullable field passed validation and failed in SQL (500).
+    const nullDays = await as('patch', `/api/v1/regions/${region.slug}/settings`).send({ referralExpiryDays: null });
+    expect(nullDays.status).toBe(400);
+    expect(nullDays.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: expect.arrayContaining([expect.objectContaining({ field: 'referralExpiryDays', rule: 'isInt' })]) as unknown });
+
     const huge = await as('patch', `/api/v1/regions/${region.slug}/settings`)
       .send({ contactPhone: 'x'.repeat(200_000) });
     expect(huge.status).toBe(413);

@@ -11,6 +11,7 @@ import compression from 'compression';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { ConnectionDrain } from './common/http/graceful-shutdown.js';
 import { createHttpLogger, PinoNestLogger } from './common/logging/logger.js';
 import { createOpenApiDocument } from './common/openapi/openapi.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
@@ -37,6 +38,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
     ...(options.preview ? { preview: true } : {}),
   });
   app.disable('x-powered-by');
+  // Shutdown: answers sent while draining close their connection (see ConnectionDrain).
+  if (!options.preview) app.use(app.get(ConnectionDrain).use);
   app.set('query parser', 'simple');
   app.use(createHttpLogger(options.logger));
   app.use(helmet());
@@ -68,16 +71,23 @@ function serveWebApp(app: NestExpressApplication, distDir: string, logger: Logge
     logger.warn({ distDir }, 'web app not built: run `pnpm build` to serve it at /');
     return;
   }
-  app.use(
-    express.static(distDir, {
-      index: false,
-      setHeaders: (response, file) => {
-        response.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    }),
-  );
+  const isApi = (request: express.Request) => request.path === '/api' || request.path.startsWith('/api/');
+  const assets = express.static(distDir, {
+    index: false,
+    setHeaders: (response, file) => {
+      response.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  // API requests never look for a file (express.static would stat one for every API GET).
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || request.path === '/api' || request.path.startsWith('/api/')) {
+    if (isApi(request)) {
+      next();
+      return;
+    }
+    assets(request, response, next);
+  });
+  app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || isApi(request)) {
       next();
       return;
     }

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
+import { ConnectionDrain } from './common/http/graceful-shutdown.js';
 import { appConnectionOptions } from './database/data-sources.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         PrivacyModule,
         ...extraModules,
       ],
+      providers: [ConnectionDrain],
     };
   }
 }

@@ -1,4 +1,6 @@
 import { createApp } from './app.factory.js';
+import { closeOnSignals } from './common/http/graceful-shutdown.js';
+import { surviveDatabaseOutages } from './common/process/database-outage.js';
 import { createLogger } from './common/logging/logger.js';
 import { ConfigError, loadConfig } from './config/config.js';
 
@@ -14,13 +16,9 @@ try {
   process.exit(2);
 }
 const logger = createLogger(config);
+surviveDatabaseOutages(logger);
 const app = await createApp(config, { logger });
 await app.listen(config.port, config.host);
 logger.info({ url: `http://${config.host}:${config.port}` }, 'Leerwinkel API listening');
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    logger.info({ signal }, 'shutting down');
-    void app.close().then(() => process.exit(0));
-  });
-}
+closeOnSignals(app, logger);

@@ -1,5 +1,6 @@
 import { createApp } from '../app.factory.js';
 import { createLogger } from '../common/logging/logger.js';
+import { surviveDatabaseOutages } from '../common/process/database-outage.js';
 import { createOwnerDataSource, databaseIdentity } from '../database/data-sources.js';
 import { openDatabaseServer } from '../database/database-server.js';
 import { runMigrations } from '../database/migrate.js';
@@ -37,7 +38,9 @@ try {
     const created = await seedDemoData(owner, identity.rolePrefix, identity.roles).finally(() => owner.destroy());
     if (created.length > 0) log(`Demo data: created regions ${created.join(', ')}`);
   }
-  app = await createApp(config, { logger: createLogger(config) });
+  const logger = createLogger(config);
+  surviveDatabaseOutages(logger);
+  app = await createApp(config, { logger });
   await app.listen(config.port, config.host);
 } catch (error) {
   log(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -21,6 +21,13 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Owner/migrator connection: runs migrations and provisions regions (needs CREATEROLE). */
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /**
+     * Where the runtime pool connects when a connection pooler (PgBouncer, transaction mode) sits in front of
+     * PostgreSQL, e.g. postgres://pgbouncer:6432/leerwinkel. User and password default to the runtime role and
+     * DATABASE_APP_PASSWORD. The job queue and its LISTEN connection still connect directly (DATABASE_URL's
+     * server, as the runtime role). See docs/scaling.md.
+     */
+    DATABASE_APP_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     /** Password of the runtime login role `<prefix>_app` (created and kept in step by db:migrate). */
     DATABASE_APP_PASSWORD: z.string().min(16).optional(),
     /** Prefix of every role the platform creates (roles are cluster-wide); defaults to the database name. */
@@ -92,6 +99,8 @@ const envSchema = z
 export interface DatabaseSettings {
   /** Owner connection; undefined means: start the embedded PostgreSQL. */
   url: string | undefined;
+  /** The runtime pool through a connection pooler; undefined: directly to `url`'s server. */
+  appUrl: string | undefined;
   appPassword: string;
   rolePrefix: string | undefined;
   poolSize: number;
@@ -148,6 +157,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     database: {
       url: env.DATABASE_URL,
+      appUrl: env.DATABASE_APP_URL,
       appPassword: env.DATABASE_APP_PASSWORD ?? DEV_APP_PASSWORD,
       rolePrefix: env.DATABASE_ROLE_PREFIX,
       poolSize: env.DATABASE_POOL_SIZE,

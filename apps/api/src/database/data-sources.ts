@@ -6,7 +6,12 @@ import { defaultRolePrefix, platformRoles, type PlatformRoles } from '../tenancy
 /** The two connections of the platform: `owner` (DDL, provisioning, small pool) and `app` (all requests). */
 export interface DatabaseIdentity {
   ownerUrl: string;
+  /** The runtime role, directly to the server: the job queue and its LISTEN connection. */
   appUrl: string;
+  /** The runtime role for the request pool: through the pooler when DATABASE_APP_URL is set, else `appUrl`. */
+  poolUrl: string;
+  /** The request pool goes through a transaction-mode pooler (PgBouncer). */
+  pooled: boolean;
   rolePrefix: string;
   roles: PlatformRoles;
 }
@@ -20,9 +25,15 @@ export function databaseIdentity(settings: DatabaseSettings): DatabaseIdentity {
   const app = new URL(settings.url);
   app.username = roles.app;
   app.password = settings.appPassword;
-  return { ownerUrl: owner.toString(), appUrl: app.toString(), rolePrefix, roles };
+  const pool = settings.appUrl ? new URL(settings.appUrl) : app;
+  if (!pool.username) {
+    pool.username = roles.app;
+    pool.password = settings.appPassword;
+  }
+  return { ownerUrl: owner.toString(), appUrl: app.toString(), poolUrl: pool.toString(), pooled: settings.appUrl !== undefined, rolePrefix, roles };
 }
 
+/** `statementTimeoutMs` 0: none sent (the owner's DDL; a pooler, which refuses it as a startup parameter). */
 function baseOptions(url: string, poolSize: number, statementTimeoutMs: number, applicationName: string): PostgresDataSourceOptions {
   return {
     type: 'postgres',
@@ -39,10 +50,14 @@ function baseOptions(url: string, poolSize: number, statementTimeoutMs: number, 
   };
 }
 
-/** The runtime pool: logs in as `<prefix>_app`, one pool for all regions. */
+/**
+ * The runtime pool: logs in as `<prefix>_app`, one pool for all regions. Through a pooler (DATABASE_APP_URL),
+ * the statement timeout is the pooler's to set (PgBouncer `connect_query`, see docs/scaling.md): PgBouncer
+ * refuses a connection that sends it.
+ */
 export function appConnectionOptions(settings: DatabaseSettings): PostgresDataSourceOptions {
   const identity = databaseIdentity(settings);
-  return baseOptions(identity.appUrl, settings.poolSize, settings.statementTimeoutMs, 'leerwinkel-api');
+  return baseOptions(identity.poolUrl, settings.poolSize, identity.pooled ? 0 : settings.statementTimeoutMs, 'leerwinkel-api');
 }
 
 /** The owner connection: migrations and provisioning only. */

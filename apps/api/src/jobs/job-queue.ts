@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
@@ -38,11 +44,11 @@ const RECONNECT_MS = 5_000;
 /**
  * The PostgreSQL-backed job queue (pg-boss): scheduled jobs run once per schedule across all API processes,
  * queue workers take jobs one by one, and wake-ups run work as soon as another transaction commits a NOTIFY.
- * Everything registers during module init; the queue starts after bootstrap (when enabled) and stops on
+ * Everything registers during module init; the queue starts after bootstrap (when enabled) and stops first on
  * shutdown, letting running jobs finish.
  */
 @Injectable()
-export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private readonly scheduled: ScheduledJob[] = [];
   private readonly workers: QueueWorker<object>[] = [];
@@ -110,7 +116,11 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     if (this.wakeups.length > 0) await this.listen();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops before the HTTP server closes and the pools are destroyed, so running jobs (up to 10 s) still have
+   * their database connections; requests in flight meanwhile never need the queue.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.reconnect);
     await this.listener?.end().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -10,7 +10,7 @@ import { RegionProvisioner } from './region-provisioner.js';
  * separate pool of at most 2 connections, opened on first use, used for nothing else.
  */
 @Injectable()
-export class RegionProvisioning implements OnModuleDestroy {
+export class RegionProvisioning implements OnApplicationShutdown {
   private owner: Promise<DataSource> | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -21,7 +21,8 @@ export class RegionProvisioning implements OnModuleDestroy {
     return new RegionProvisioner(await this.owner, identity.rolePrefix, identity.roles);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the HTTP server drained: a region being created in flight still finishes. */
+  async onApplicationShutdown(): Promise<void> {
     if (this.owner) await (await this.owner).destroy();
   }
 }

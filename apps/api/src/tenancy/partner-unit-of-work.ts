@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { finishUnitOfWork } from './idempotent-commit.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { databaseIdentity } from '../database/data-sources.js';
@@ -27,7 +28,9 @@ export class PartnerUnitOfWork {
         this.role,
         partnerId,
       ]);
-      return work(manager);
+      const result = await work(manager);
+      await finishUnitOfWork(manager);
+      return result;
     });
   }
 }

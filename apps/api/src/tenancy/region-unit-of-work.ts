@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { finishUnitOfWork } from './idempotent-commit.js';
 import { RegionContext } from './region-context.js';
 import type { RegionRef } from './region-registry.repository.js';
 import { quoteIdent } from './region-naming.js';
@@ -34,7 +35,9 @@ export class RegionUnitOfWork {
         "SELECT set_config('role', $1, true), set_config('search_path', $2, true), set_config('leerwinkel.region_id', $3, true)",
         [region.roleName, quoteIdent(region.schemaName), region.id],
       );
-      return work(manager);
+      const result = await work(manager);
+      await finishUnitOfWork(manager);
+      return result;
     });
   }
 }

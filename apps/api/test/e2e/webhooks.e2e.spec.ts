@@ -1,59 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { ProvisionedRegion } from '../../src/tenancy/region-provisioner.js';
 import { type ApiProcess, createTestContext, signIn, startApiProcess, type TestContext } from '../support/test-context.js';
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-  json: { type: string; timestamp: string; data: Record<string, Record<string, unknown>> };
-}
-
-/** A local webhook receiver: records every request; answers per path from a queue of statuses (then 200). */
-class Receiver {
-  readonly received: Received[] = [];
-  private readonly answers = new Map<string, number[]>();
-  private server!: Server;
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        const path = req.url ?? '/';
-        this.received.push({ path, headers: req.headers, body, json: JSON.parse(body) as Received['json'] });
-        res.statusCode = this.answers.get(path)?.shift() ?? 200;
-        res.end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-  }
-
-  url(path: string): string {
-    return `http://127.0.0.1:${String((this.server.address() as AddressInfo).port)}${path}`;
-  }
-
-  answer(path: string, ...statuses: number[]): void {
-    this.answers.set(path, statuses);
-  }
-
-  at(path: string): Received[] {
-    return this.received.filter((r) => r.path === path);
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.close(() => {
-        resolve();
-      });
-    });
-  }
-}
+import { type Received, Receiver, until } from '../support/webhook-receiver.js';
 
 /** Verifies a delivery as a partner would (Standard Webhooks), independently of the API's own code. */
 function validSignature(secret: string, received: Received): boolean {
@@ -62,18 +12,6 @@ function validSignature(secret: string, received: Received): boolean {
   const expected = createHmac('sha256', Buffer.from(secret.replace(/^whsec_/, ''), 'base64')).update(`${id}.${String(timestamp)}.${received.body}`).digest('base64');
   const fresh = Math.abs(Date.now() / 1000 - timestamp) < 300;
   return fresh && String(received.headers['webhook-signature']).split(' ').includes(`v1,${expected}`);
-}
-
-type Falsy = false | null | undefined;
-
-async function until<T>(what: string, probe: () => T | Falsy | Promise<T | Falsy>, timeoutMs = 25_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('webhooks: signed, from a transactional outbox, retried, dead-lettered, replayable', () => {

@@ -101,6 +101,17 @@ describe('generated load-test regions', () => {
     }
   });
 
+  it('gives every row an id the API accepts in a path (a well-formed UUID, as ParseUUIDPipe checks it)', async () => {
+    const wellFormed = '^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
+    for (const region of report.regions) {
+      const s = quoteIdent(region.schemaName);
+      for (const table of ['learner', 'guidance_case', 'contact', 'action_item', 'offer_gap', 'consent']) {
+        expect(await count(`SELECT count(*) FROM ${s}.${table} WHERE id::text !~ $1`, [wellFormed])).toBe(0);
+      }
+    }
+    expect(await count('SELECT count(*) FROM exchange.referral WHERE region_id = ANY ($1::uuid[]) AND id::text !~ $2', [report.regions.map((r) => r.id), wellFormed])).toBe(0);
+  });
+
   it('walks every referral along allowed transitions of the referral state machine', async () => {
     for (const move of REFERRAL_MOVES) expect(allowedFor(move.actor, move.from)).toContain(move.to);
     const events = await ctx.owner.query<{ id: string; status: string; version: number; from_status: string | null; to_status: string; actor_kind: ReferralActor }[]>(

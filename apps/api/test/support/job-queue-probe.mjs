@@ -13,6 +13,6 @@ const client = new pg.Client({ connectionString: config.database.url });
 await client.connect();
 const { rows } = await client.query('SELECT name, cron FROM jobs.schedule ORDER BY name');
 await client.end();
-await queue.onApplicationShutdown();
+await queue.beforeApplicationShutdown();
 process.stdout.write(JSON.stringify(rows));
 process.exit(0);

@@ -45,8 +45,15 @@ export interface TestUser {
 export const TEST_PASSWORD = 'Correct-horse-battery-42';
 let testPasswordHash: Promise<string> | undefined;
 
+/**
+ * Rate limits of test apps. The counters are in the database, so every app and API process of a run shares
+ * them, and all test traffic comes from one address: the sign-in limit per IP is raised for everyone. A test of
+ * a limit sets its own (env of newApp / startApiProcess).
+ */
+export const TEST_RATE_LIMITS = { LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP: '100000' };
+
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
-  return loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', ...overrides });
+  return loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', ...TEST_RATE_LIMITS, ...overrides });
 }
 
 export function uniqueSlug(label = 't'): string {
@@ -57,8 +64,12 @@ export function regionRef(region: ProvisionedRegion): RegionRef {
   return { id: region.id, slug: region.slug, schemaName: region.schemaName, roleName: region.roleName };
 }
 
-export async function createTestContext(): Promise<TestContext> {
-  const config = testConfig();
+/**
+ * `databaseUrl`: another migrated `*_test` database than global-setup's (fault tests stop their own server).
+ */
+export async function createTestContext(options: { databaseUrl?: string } = {}): Promise<TestContext> {
+  const target: Record<string, string> = options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {};
+  const config = testConfig(target);
   const identity = databaseIdentity(config.database);
   const owner = createOwnerDataSource(config.database, 3);
   await owner.initialize();
@@ -95,7 +106,7 @@ export async function createTestContext(): Promise<TestContext> {
       return row;
     },
     newApp: async (options = {}) => {
-      const appConfig = testConfig({ DATABASE_POOL_SIZE: String(options.poolSize ?? 4), ...options.env });
+      const appConfig = testConfig({ ...target, DATABASE_POOL_SIZE: String(options.poolSize ?? 4), ...options.env });
       const app = await createApp(appConfig, { logger: pino({ level: 'silent' }), extraModules: options.extraModules });
       await app.init();
       apps.push(app);
@@ -106,6 +117,15 @@ export async function createTestContext(): Promise<TestContext> {
       await owner.destroy();
     },
   };
+}
+
+/**
+ * Rate-limit windows are whole minutes of the database clock: a test that counts hits waits, when needed, until
+ * the current minute has at least 10 seconds left.
+ */
+export async function insideOneMinute(owner: DataSource): Promise<void> {
+  const [{ second }] = await owner.query<[{ second: number }]>('SELECT extract(second FROM now())::float8 AS second');
+  if (second > 50) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
 }
 
 /** Signs in over HTTP (an in-process app or a running API's URL); answers the bearer header value and the refresh cookie. */
@@ -119,7 +139,11 @@ export async function signIn(app: NestExpressApplication | string, user: { email
 export interface ApiProcess {
   /** http://127.0.0.1:<port> of the running API. */
   url: string;
-  stop: () => Promise<void>;
+  pid: number;
+  /** Sends SIGTERM (once) and resolves with the exit code when the process has ended. */
+  stop: () => Promise<number | null>;
+  /** Resolves with the exit code when the process ends (for whatever reason). */
+  exited: Promise<number | null>;
 }
 
 /** The real API in a child process (job queue on), against the test database; see api-process.mjs. */
@@ -127,8 +151,13 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
   const { spawn } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
   const child = spawn(process.execPath, [fileURLToPath(new URL('./api-process.mjs', import.meta.url))], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...TEST_RATE_LIMITS, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => {
+      resolve(code);
+    });
   });
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
@@ -150,16 +179,11 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
   });
   return {
     url: `http://127.0.0.1:${String(port)}`,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) {
-          resolve();
-          return;
-        }
-        child.once('exit', () => {
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    pid: child.pid ?? 0,
+    exited,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
   };
 }

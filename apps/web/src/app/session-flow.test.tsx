@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { jsonResponse } from '@/test/fake-fetch';
 import { COORDINATOR, COUNSELLOR, createFakeServer, WEST_SETTINGS } from '@/test/fake-api';
+import { guidanceRoutes } from '@/test/guidance-fixtures';
 import { renderApp } from '@/test/render-app';
 
 const regionRoutes = {
@@ -58,7 +59,40 @@ describe('session in the app', () => {
     expect(server.currentToken).toBe('token-2');
   });
 
-  it('when the refresh fails: to /login with the expiry message, and back after signing in', async () => {
+  it('when the session expires, the page and its half-filled form stay under a dialog that signs the same account in again', async () => {
+    const server = createFakeServer({
+      me: COUNSELLOR,
+      routes: guidanceRoutes(),
+    });
+    const { router, queryClient } = renderApp({ path: '/regions/west-vlaanderen/learners/new', fetch: server.fetch });
+    await screen.findByRole('button', { name: 'Lerende registreren' });
+    fireEvent.change(screen.getByLabelText('Voornaam'), { target: { value: 'Ayse' } });
+    fireEvent.change(screen.getByLabelText('Achternaam'), { target: { value: 'Celik' } });
+
+    // The session ends while the form is half-filled: the next request (here a refetch) cannot renew it.
+    server.expireToken();
+    server.endSession();
+    void queryClient.refetchQueries({ queryKey: ['regions', 'west-vlaanderen', 'settings'] });
+
+    const dialog = await screen.findByRole('dialog', { name: 'Je sessie is verlopen' });
+    expect(router.state.location.pathname).toBe('/regions/west-vlaanderen/learners/new');
+    expect(within(dialog).getByText(`Aangemeld als ${COUNSELLOR.email}`)).toBeDefined();
+    expect(screen.getByLabelText<HTMLInputElement>('Voornaam').value).toBe('Ayse');
+
+    fireEvent.change(within(dialog).getByLabelText('Wachtwoord'), { target: { value: 'Leerwinkel-demo-2026' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Aanmelden' }));
+
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).toBeNull();
+    });
+    const login = server.calls('POST', '/api/v1/auth/login').at(-1);
+    expect(((await login?.clone().json()) as { email?: string }).email).toBe(COUNSELLOR.email);
+    expect(screen.getByLabelText<HTMLInputElement>('Voornaam').value).toBe('Ayse');
+    expect(screen.getByLabelText<HTMLInputElement>('Achternaam').value).toBe('Celik');
+    expect(router.state.location.pathname).toBe('/regions/west-vlaanderen/learners/new');
+  });
+
+  it('after an expiry, signing in as someone else goes to /login and leaves none of the cached data', async () => {
     const server = createFakeServer({ me: COUNSELLOR, routes: regionRoutes });
     const { router, queryClient } = renderApp({ path: '/regions/west-vlaanderen', fetch: server.fetch });
     await screen.findByText('info@west.leerwinkel.test');
@@ -67,10 +101,19 @@ describe('session in the app', () => {
     server.endSession();
     void queryClient.refetchQueries({ queryKey: ['regions', 'west-vlaanderen', 'settings'] });
 
+    const dialog = await screen.findByRole('dialog', { name: 'Je sessie is verlopen' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Aanmelden als iemand anders' }));
+
     expect(await screen.findByText('Je sessie is verlopen, meld je opnieuw aan.')).toBeDefined();
     expect(router.state.location.pathname).toBe('/login');
     expect(within(screen.getByRole('banner')).queryByText('Bert Begeleider')).toBeNull();
     expect(queryClient.getQueryData(['me'])).toBeUndefined();
+    const withData = queryClient
+      .getQueryCache()
+      .getAll()
+      .filter((query) => query.state.data !== undefined)
+      .map((query) => query.queryKey);
+    expect(withData).toEqual([['health']]);
 
     fireEvent.change(screen.getByLabelText('E-mailadres'), { target: { value: COUNSELLOR.email } });
     fireEvent.change(screen.getByLabelText('Wachtwoord'), { target: { value: 'Leerwinkel-demo-2026' } });

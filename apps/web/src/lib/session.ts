@@ -118,7 +118,9 @@ export class Session {
 
   /** Forgets the token. `reason` null: there was no session to begin with. */
   end(reason: SessionEndReason | null): void {
-    const wasSignedIn = this.state.status === 'signed-in';
+    // An expired session still has its page and data on screen (until the user signs in again or out).
+    const wasSignedIn =
+      this.state.status === 'signed-in' || (this.state.status === 'signed-out' && this.state.reason === 'expired');
     this.accessToken = null;
     clearTimeout(this.timer);
     this.timer = undefined;

@@ -1,4 +1,4 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ProblemCode } from '@leerwinkel/contracts';
@@ -6,6 +6,7 @@ import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { DomainError } from '../problem/domain-error.js';
 import type { Principal } from './principal.js';
+import { RateLimitRepository } from './rate-limit.repository.js';
 
 const LOGIN_THROTTLED = 'leerwinkel:login-throttled';
 const WINDOW_MS = 60_000;
@@ -13,60 +14,66 @@ const WINDOW_MS = 60_000;
 /** Sign-in routes: limited per IP and per account on top of the general limit. */
 export const LoginThrottled = (): MethodDecorator => SetMetadata(LOGIN_THROTTLED, true);
 
+const NOT_RATE_LIMITED = 'leerwinkel:not-rate-limited';
+
 /**
- * Fixed one-minute windows per key. In-process for now: with several API processes each counts on its own
- * (the effective limit multiplies by the number of processes); a PostgreSQL-backed store is planned for
- * the multi-process work.
+ * Health probes: never counted. A load balancer probes every process from one address, so with counters shared by
+ * all processes its probes would add up to the limit; and liveness must not depend on the database.
  */
-export class RateLimitWindows {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-
-  /** Counts one hit; answers the seconds to wait when over `limit`, else 0. */
-  hit(key: string, limit: number, now = Date.now()): number {
-    const start = now - (now % WINDOW_MS);
-    const window = this.windows.get(key);
-    if (!window || window.start !== start) {
-      if (this.windows.size > 100_000) this.prune(start);
-      this.windows.set(key, { start, count: 1 });
-      return 0;
-    }
-    window.count += 1;
-    return window.count > limit ? Math.ceil((start + WINDOW_MS - now) / 1000) : 0;
-  }
-
-  private prune(currentStart: number): void {
-    for (const [key, window] of this.windows) if (window.start !== currentStart) this.windows.delete(key);
-  }
-}
+export const NotRateLimited = (): MethodDecorator & ClassDecorator => SetMetadata(NOT_RATE_LIMITED, true);
 
 /**
  * Global, after authentication. Every request counts against its principal (a signed-in user or partner
  * client; anonymous requests against their IP) — generous and configurable, never per IP alone for
  * signed-in traffic, since many counsellors and partners share one address. Sign-in routes also count per
- * IP and per account. Over a limit: 429 problem+json with Retry-After.
+ * IP and per account. Over a limit: 429 problem+json with Retry-After. The counters are in PostgreSQL (fixed
+ * one-minute windows), so the limits hold across all API processes.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private readonly windows = new RateLimitWindows();
+  private readonly logger = new Logger('RateLimits');
+  /** The last window in which this process pruned past windows (each process prunes once a minute). */
+  private prunedWindow = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reflector: Reflector,
+    private readonly counters: RateLimitRepository,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean | undefined>(NOT_RATE_LIMITED, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const limits = this.config.rateLimits;
     const checks: [string, number][] = [[principalKey(request), limits.perPrincipalPerMinute]];
     if (this.reflector.get<boolean | undefined>(LOGIN_THROTTLED, context.getHandler())) {
       checks.push([`login-ip:${request.ip ?? 'unknown'}`, limits.loginPerIpPerMinute], [accountKey(request), limits.loginPerAccountPerMinute]);
     }
-    const wait = Math.max(...checks.map(([key, limit]) => this.windows.hit(key, limit)));
+    const wait = await this.count(checks);
     if (wait > 0) {
       context.switchToHttp().getResponse<Response>().setHeader('retry-after', String(wait));
       throw new DomainError(ProblemCode.RATE_LIMITED, 429, 'Too many requests', `Slow down: retry after ${wait} seconds.`);
     }
     return true;
+  }
+
+  /**
+   * Counts the hits; answers the seconds to wait when a key is over its limit, else 0. When PostgreSQL
+   * cannot count, the request goes on (logged): the limiter must not turn a database hiccup into refused
+   * requests on its own — the request's own queries meet the same database anyway.
+   */
+  private async count(checks: [string, number][]): Promise<number> {
+    const window = Math.floor(Date.now() / WINDOW_MS);
+    const prune = window !== this.prunedWindow;
+    if (prune) this.prunedWindow = window;
+    try {
+      const hits = await this.counters.hit(checks.map(([key]) => key), prune);
+      const limits = new Map(checks);
+      return Math.max(0, ...hits.filter((hit) => hit.hits > (limits.get(hit.key) ?? Infinity)).map((hit) => hit.secondsLeft));
+    } catch (error) {
+      this.logger.error({ err: error }, 'rate limits could not be counted; request let through');
+      return 0;
+    }
   }
 }
 

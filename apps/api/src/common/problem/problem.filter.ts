@@ -34,7 +34,12 @@ export class ProblemFilter implements ExceptionFilter {
     if (response.headersSent) return;
     const domain = exception instanceof DomainError ? exception : undefined;
     for (const [name, value] of Object.entries(domain?.headers ?? {})) response.setHeader(name, value);
-    response.status(problem.status).type(domain?.mediaType ?? PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    if (problem.status === 503 && !response.hasHeader('retry-after'))
+      response.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+    response
+      .status(problem.status)
+      .type(domain?.mediaType ?? PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(problem));
   }
 
   private toProblem(exception: unknown, request: Request): Problem & Record<string, unknown> {
@@ -51,6 +56,17 @@ export class ProblemFilter implements ExceptionFilter {
         correlationId,
         ...(exception.errors ? { errors: exception.errors } : {}),
         ...exception.extensions,
+      };
+    }
+    if (databaseUnavailable(exception)) {
+      return {
+        type: problemType(ProblemCode.SERVICE_UNAVAILABLE),
+        title: 'Service unavailable',
+        status: 503,
+        detail: `The database cannot be reached right now. Retry after ${String(RETRY_AFTER_SECONDS)} seconds, with the same Idempotency-Key, so that a request that did go through is not done twice.`,
+        instance,
+        code: ProblemCode.SERVICE_UNAVAILABLE,
+        correlationId,
       };
     }
     const bodyError = bodyParserError(exception);
@@ -83,6 +99,53 @@ export class ProblemFilter implements ExceptionFilter {
       correlationId,
     };
   }
+}
+
+/** What a client should wait before retrying a 503 (PostgreSQL restarts and the pool reconnects within seconds). */
+const RETRY_AFTER_SECONDS = 5;
+
+/** Network errors of the driver (no connection, or it broke) — not a query's fault. */
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+/** SQLSTATEs of a server that is going away or full: admin/crash shutdown, starting up, too many connections. */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+/** node-postgres reports a broken or unobtainable connection with these messages only (no code). */
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/,
+  /^timeout exceeded when trying to connect/,
+  /connection error and is not queryable/,
+];
+
+/**
+ * PostgreSQL is unreachable or going away (not a bug in the request): the query failed to get or keep a
+ * connection. Looks through TypeORM's QueryFailedError (driverError) and error causes.
+ */
+export function databaseUnavailable(exception: unknown, depth = 0): boolean {
+  if (typeof exception !== 'object' || exception === null || depth > 3) return false;
+  const { code, message, name, driverError, cause } = exception as {
+    code?: unknown;
+    message?: unknown;
+    name?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+  };
+  // TypeORM releases a transaction's connection when it breaks; the transaction's next query then fails so.
+  if (name === 'QueryRunnerAlreadyReleasedError' || name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  if (
+    typeof code === 'string' &&
+    (NETWORK_ERROR_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))
+  )
+    return true;
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
+  return databaseUnavailable(driverError, depth + 1) || databaseUnavailable(cause, depth + 1);
 }
 
 /** Body-parser and URL errors, raw or as wrapped by Nest's Express adapter (BadRequestException with a cause). */

@@ -77,8 +77,11 @@ export class EmbeddedPostgres {
     });
   }
 
-  /** Fast shutdown (SIGINT): open transactions roll back, data is flushed; resolves when the server exited. */
-  async stop(): Promise<void> {
+  /**
+   * Fast shutdown (SIGINT): open transactions roll back, data is flushed; resolves when the server exited.
+   * `immediate` (SIGQUIT) is a crash without the checkpoint: the next start recovers from the WAL (fault tests).
+   */
+  async stop(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
     const child = this.process;
     if (child && child.exitCode === null) {
       await new Promise<void>((resolve) => {
@@ -86,7 +89,7 @@ export class EmbeddedPostgres {
         child.once('exit', () => {
           resolve();
         });
-        child.kill('SIGINT');
+        child.kill(mode === 'fast' ? 'SIGINT' : 'SIGQUIT');
       });
     }
     this.process = undefined;

@@ -91,10 +91,12 @@ function u(key: string, salt: number): string {
 /**
  * A deterministic id for row `key` (an integer SQL expression) of `table`: a prefix hashed from the region's
  * seed and the table, then the key — unique, the same on every run, and increasing within a region (new
- * index entries land at the right edge of the B-tree, which keeps bulk inserts fast).
+ * index entries land at the right edge of the B-tree, which keeps bulk inserts fast). The version and variant
+ * digits are those of a version-4 UUID: the API's path parameters accept only well-formed UUIDs.
  */
 function id(table: string, key: string): string {
-  return `(substr(md5(p.seed || ':${table}'), 1, 20) || lpad(to_hex(${key}), 12, '0'))::uuid`;
+  const prefix = `md5(p.seed || ':${table}')`;
+  return `(substr(${prefix}, 1, 12) || '4' || substr(${prefix}, 14, 3) || '8' || substr(${prefix}, 18, 3) || lpad(to_hex(${key}), 12, '0'))::uuid`;
 }
 
 /** A weighted choice with `draw` (a [0, 1) SQL expression). */

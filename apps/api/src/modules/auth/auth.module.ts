@@ -7,6 +7,7 @@ import { AccessTokens } from '../../common/auth/access-tokens.js';
 import { JwtAuthGuard } from '../../common/auth/jwt-auth.guard.js';
 import { JwtStrategy } from '../../common/auth/jwt.strategy.js';
 import { PasswordHasher } from '../../common/auth/password-hasher.js';
+import { RateLimitRepository } from '../../common/auth/rate-limit.repository.js';
 import { RateLimitGuard } from '../../common/auth/throttling.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -31,6 +32,7 @@ import { LocalStrategy } from './local.strategy.js';
     PasswordHasher,
     LocalStrategy,
     JwtStrategy,
+    RateLimitRepository,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -2,12 +2,14 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../../common/auth/access.decorators.js';
+import { NotRateLimited } from '../../common/auth/throttling.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
 import { HealthDto, LivenessDto } from './health.dto.js';
 
 @Controller('health')
 @ApiTags('health')
 @Public()
+@NotRateLimited()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -21,15 +21,6 @@ export class SessionsRepository {
     await manager.getRepository(RefreshTokenEntity).update({ id }, { usedAt: new Date() });
   }
 
-  /** A session (refresh-token family) is active while its newest token is neither revoked nor expired. */
-  async isFamilyActive(familyId: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
-      'SELECT 1 FROM platform.refresh_token WHERE family_id = $1 AND revoked_at IS NULL AND expires_at > now() LIMIT 1',
-      [familyId],
-    );
-    return rows.length > 0;
-  }
-
   async revokeFamily(familyId: string, manager?: EntityManager): Promise<void> {
     await (manager ?? this.dataSource.manager).getRepository(RefreshTokenEntity).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }

@@ -71,6 +71,21 @@ export class UsersRepository {
     await this.users().update({ id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
   }
 
+  /**
+   * The principal of a request (every authenticated request runs this): the user while active, and only
+   * while the session (refresh-token family) `familyId` is active too — one query, one round trip.
+   */
+  async findActiveInSession(id: string, familyId: string): Promise<ActiveUser | null> {
+    const rows = await this.dataSource.query<ActiveUser[]>(
+      `SELECT u.id, u.email, u.display_name AS "displayName", u.central_role AS "centralRole", u.partner_id AS "partnerId"
+         FROM platform.user_account u
+        WHERE u.id = $1 AND u.status = 'active'
+          AND EXISTS (SELECT 1 FROM platform.refresh_token t WHERE t.family_id = $2 AND t.revoked_at IS NULL AND t.expires_at > now())`,
+      [id, familyId],
+    );
+    return rows[0] ?? null;
+  }
+
   async findActive(id: string): Promise<ActiveUser | null> {
     return this.users().findOne({
       select: { id: true, email: true, displayName: true, centralRole: true, partnerId: true },

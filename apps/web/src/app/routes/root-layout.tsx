@@ -12,6 +12,7 @@ import { HealthStatus } from '@/features/health/components/health-status';
 import { SUPPORTED_LANGUAGES, toLanguage } from '@/i18n/setup';
 import { useSession, useSessionState } from '@/lib/use-session';
 import { MainNav } from './main-nav';
+import { PageLoading } from './page-loading';
 
 /**
  * Moves the focus after each client-side navigation (not on first load): to the new page's heading
@@ -46,11 +47,12 @@ export function RootLayout() {
     void session.start();
   }, [session]);
 
-  // A session that ends (expired or signed out) takes every cached answer with it.
+  // Signing out takes every cached answer with it. An expired session keeps them while the page asks the same
+  // account to sign in again (see RequireSession), so nothing typed into the page is lost.
   useEffect(
     () =>
-      session.onEnd(() => {
-        queryClient.clear();
+      session.onEnd((reason) => {
+        if (reason === 'signed-out') queryClient.clear();
       }),
     [session, queryClient],
   );
@@ -58,7 +60,8 @@ export function RootLayout() {
   useFocusMainOnNavigation();
 
   const languages = SUPPORTED_LANGUAGES.map((language) => ({ value: language, label: t(`language.${language}`) }));
-  const user = signedIn ? me.data : undefined;
+  const expired = sessionState.status === 'signed-out' && sessionState.reason === 'expired';
+  const user = signedIn || expired ? me.data : undefined;
 
   return (
     <LayoutShell
@@ -70,21 +73,21 @@ export function RootLayout() {
       }
       tagline={t('app.tagline')}
       headerActions={
-        <div className="header-actions">
-          {user && (
-            <>
-              <MainNav me={user} />
-              <RegionSwitcher memberships={user.memberships} currentRegion={regionMatch?.params.region} />
-              <UserMenu displayName={user.displayName} />
-            </>
-          )}
-          <LanguageSwitch
-            label={t('language.label')}
-            options={languages}
-            value={toLanguage(i18n.resolvedLanguage)}
-            onChange={(language) => void i18n.changeLanguage(language)}
-          />
-        </div>
+        <LanguageSwitch
+          label={t('language.label')}
+          options={languages}
+          value={toLanguage(i18n.resolvedLanguage)}
+          onChange={(language) => void i18n.changeLanguage(language)}
+        />
+      }
+      headerNav={
+        user && (
+          <div className="header-actions">
+            <MainNav me={user} />
+            <RegionSwitcher memberships={user.memberships} currentRegion={regionMatch?.params.region} />
+            <UserMenu displayName={user.displayName} />
+          </div>
+        )
       }
       footer={
         <>
@@ -98,6 +101,8 @@ export function RootLayout() {
         </>
       }
       busy={navigation.state === 'loading'}
+      settling={sessionState.status === 'unknown' || (signedIn && me.isPending)}
+      status={<PageLoading />}
     >
       <Outlet />
     </LayoutShell>

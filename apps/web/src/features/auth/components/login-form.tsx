@@ -7,12 +7,17 @@ import { ApiProblemError } from '@/lib/problem';
 import { useProblemText } from '@/lib/problem-messages';
 import { useLogin } from '../api/login-mutation';
 
+interface LoginFormProps {
+  /** Signing the same account in again (session expired): the e-mail is shown, only the password is asked. */
+  fixedEmail?: string;
+}
+
 /** E-mail and password; on success the session holds the new token (the page then moves on). */
-export function LoginForm() {
+export function LoginForm({ fixedEmail }: LoginFormProps = {}) {
   const { t } = useTranslation();
   const problems = useProblemText();
-  const login = useLogin();
-  const [email, setEmail] = useState('');
+  const login = useLogin({ sameUser: fixedEmail !== undefined });
+  const [email, setEmail] = useState(fixedEmail ?? '');
   const [password, setPassword] = useState('');
 
   function errorText(error: unknown): string {
@@ -36,18 +41,22 @@ export function LoginForm() {
   return (
     <form className="form" onSubmit={submit}>
       {login.isError && <Alert tone="error">{errorText(login.error)}</Alert>}
-      <TextField
-        label={t('login.email')}
-        type="email"
-        name="email"
-        autoComplete="username"
-        required
-        value={email}
-        onChange={(event) => {
-          setEmail(event.target.value);
-        }}
-        error={fieldErrors.email}
-      />
+      {fixedEmail === undefined ? (
+        <TextField
+          label={t('login.email')}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(event) => {
+            setEmail(event.target.value);
+          }}
+          error={fieldErrors.email}
+        />
+      ) : (
+        <p>{t('login.reauthAccount', { email: fixedEmail })}</p>
+      )}
       <TextField
         label={t('login.password')}
         type="password"

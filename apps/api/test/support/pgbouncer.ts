@@ -1,0 +1,166 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { accessSync, chmodSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+/** Where Debian's `pgbouncer` package installs it (CI: `apt-get install -y pgbouncer`, see .ci/run). */
+const CANDIDATES = ['/usr/sbin/pgbouncer', '/usr/bin/pgbouncer', '/usr/local/bin/pgbouncer'];
+
+export interface PgBouncer {
+  /** postgres://127.0.0.1:<port>/<database>, without user (the app fills in its runtime role). */
+  url: string;
+  /** Server connections PgBouncer may open per user and database. */
+  poolSize: number;
+  /** PgBouncer's own counters for the test database (SHOW POOLS / SHOW STATS on its admin console). */
+  pools: () => Promise<{ clients: number; servers: number; transactions: number }>;
+  stop: () => Promise<void>;
+}
+
+export interface PgBouncerOptions {
+  /** The direct server URL (any user): host, port and database of the target. */
+  target: string;
+  /** The login role that connects through PgBouncer, and its password (written to PgBouncer's auth_file). */
+  user: string;
+  password: string;
+  poolSize: number;
+  /** Run on every new server connection (session settings PgBouncer will not pass on from clients). */
+  connectQuery?: string;
+}
+
+/**
+ * Starts PgBouncer in transaction pooling mode in front of the test database, on a free loopback port, with
+ * SCRAM authentication from an auth_file holding the given role's password (PgBouncer then logs in to
+ * PostgreSQL with it). PgBouncer refuses to run as root: as root it drops to `nobody` (`-u`).
+ * Fails with a clear message when PgBouncer is not installed: the tests that need it must not skip silently.
+ */
+export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBouncer> {
+  const binary = CANDIDATES.find((candidate) => {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!binary) {
+    throw new Error('PgBouncer is not installed: this test runs the API through it. Install Debian\'s package (apt-get install -y pgbouncer); CI does (.ci/run).');
+  }
+  const target = new URL(options.target);
+  const database = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  const port = await freePort();
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'leerwinkel-pgbouncer-'));
+  chmodSync(folder, 0o755); // readable by `nobody` when we are root
+  const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
+  writeFileSync(path.join(folder, 'userlist.txt'), `${quote(options.user)} ${quote(options.password)}\n`, { mode: 0o644 });
+  const connectQuery = options.connectQuery ? ` connect_query='${options.connectQuery.replaceAll("'", "''")}'` : '';
+  writeFileSync(
+    path.join(folder, 'pgbouncer.ini'),
+    [
+      '[databases]',
+      `${database} = host=${target.hostname} port=${target.port || '5432'} dbname=${database}${connectQuery}`,
+      '[pgbouncer]',
+      'listen_addr = 127.0.0.1',
+      `listen_port = ${String(port)}`,
+      'unix_socket_dir =',
+      'auth_type = scram-sha-256',
+      `auth_file = ${path.join(folder, 'userlist.txt')}`,
+      `stats_users = ${options.user}`,
+      'pool_mode = transaction',
+      `default_pool_size = ${String(options.poolSize)}`,
+      'max_client_conn = 500',
+      'log_connections = 0',
+      'log_disconnections = 0',
+      '',
+    ].join('\n'),
+    { mode: 0o644 },
+  );
+  const asRoot = process.getuid?.() === 0 ? ['-u', 'nobody'] : [];
+  const child = spawn(binary, [...asRoot, path.join(folder, 'pgbouncer.ini')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let output = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    if (output.length < 20_000) output += chunk.toString('utf8');
+  });
+  const stop = async (): Promise<void> => {
+    await exit(child);
+    rmSync(folder, { recursive: true, force: true });
+  };
+  try {
+    await listening(port, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const url = `postgres://127.0.0.1:${String(port)}/${database}`;
+  return {
+    url,
+    poolSize: options.poolSize,
+    pools: async () => {
+      const console = new pg.Client({ host: '127.0.0.1', port, database: 'pgbouncer', user: options.user, password: options.password });
+      await console.connect();
+      try {
+        const pools = (await console.query<{ database: string; cl_active: string; cl_waiting: string; sv_active: string; sv_idle: string; sv_used: string; sv_tested: string; sv_login: string }>('SHOW POOLS')).rows.filter(
+          (row) => row.database === database,
+        );
+        const stats = (await console.query<{ database: string; total_xact_count: string }>('SHOW STATS')).rows.filter((row) => row.database === database);
+        const sum = (values: string[]) => values.reduce((total, value) => total + Number(value), 0);
+        return {
+          clients: sum(pools.flatMap((row) => [row.cl_active, row.cl_waiting])),
+          servers: sum(pools.flatMap((row) => [row.sv_active, row.sv_idle, row.sv_used, row.sv_tested, row.sv_login])),
+          transactions: sum(stats.map((row) => row.total_xact_count)),
+        };
+      } finally {
+        await console.end();
+      }
+    },
+    stop,
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        if (typeof address === 'object' && address) resolve(address.port);
+        else reject(new Error('no free port'));
+      });
+    });
+  });
+}
+
+/** Resolves once the port accepts connections; rejects when PgBouncer exits or after 10 s. */
+async function listening(port: number, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`PgBouncer exited with ${String(child.exitCode)}:\n${output()}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => {
+        resolve(false);
+      });
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`PgBouncer did not listen on ${String(port)} within 10 s:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function exit(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve();
+      return;
+    }
+    child.once('exit', () => {
+      resolve();
+    });
+    child.kill('SIGTERM'); // immediate shutdown: the tests have closed their connections
+  });
+}

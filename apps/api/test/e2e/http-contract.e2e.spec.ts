@@ -43,7 +43,7 @@ describe('HTTP contract: problem+json, region routing, headers, OpenAPI', () => 
   });
 
   /** Requests as the region's coordinator. */
-  const as = (method: 'get' | 'patch' | 'post', url: string) => request(app.getHttpServer())[method](url).set('authorization', auth);
+  const as = (method: 'get' | 'patch', url: string) => request(app.getHttpServer())[method](url).set('authorization', auth);
   afterAll(async () => {
     await ctx.close();
   });
@@ -119,12 +119,10 @@ describe('HTTP contract: problem+json, region routing, headers, OpenAPI', () => 
     expect(malformed.body).toMatchObject({ code: 'REQUEST.MALFORMED_BODY' });
 
     // Found by fuzzing: a body that is not an object gave field errors without a field.
-    for (const [method, url] of [['post', '/api/v1/auth/login'], ['patch', `/api/v1/regions/${region.slug}/settings`]] as const) {
-      const notAnObject = await as(method, url).send([]);
-      expect(notAnObject.status).toBe(400);
-      expect(notAnObject.body).toMatchObject({ code: 'VALIDATION.FAILED' });
-      expect((notAnObject.body as { errors: { field?: unknown }[] }).errors.every((error) => typeof error.field === 'string')).toBe(true);
-    }
+    const notAnObject = await as('patch', `/api/v1/regions/${region.slug}/settings`).send([]);
+    expect(notAnObject.status).toBe(400);
+    expect(notAnObject.body).toMatchObject({ code: 'VALIDATION.FAILED' });
+    expect((notAnObject.body as { errors: { field?: unknown }[] }).errors.every((error) => typeof error.field === 'string')).toBe(true);
 
     // Found by fuzzing: null for an optional, non-nullable field passed validation and failed in SQL (500).
     const nullDays = await as('patch', `/api/v1/regions/${region.slug}/settings`).send({ referralExpiryDays: null });

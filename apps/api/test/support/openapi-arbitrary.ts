@@ -185,7 +185,8 @@ export function malformedObject(document: OpenApiDocument, schema: Schema, pools
     fc.constantFrom<unknown>(null, [], [{}], 'text', 42, true),
     fc.tuple(valid, fc.constantFrom('unexpected', 'id', 'createdAt', 'region', '__proto__', 'constructor', ''), fc.jsonValue({ maxDepth: 2 })).map(([body, key, extra]) => {
       // JSON.parse('{"__proto__": …}') makes an own property, as a client's raw JSON would.
-      return JSON.parse(JSON.stringify(body).replace(/^\{/, `{${JSON.stringify(key)}:${JSON.stringify(extra)}${Object.keys(body).length > 0 ? ',' : ''}`)) as unknown;
+      const member = `{${JSON.stringify(key)}:${JSON.stringify(extra)}${Object.keys(body).length > 0 ? ',' : ''}`;
+      return JSON.parse(JSON.stringify(body).replace(/^\{/, () => member)) as unknown;
     }),
   ];
   if (properties.length > 0) {

@@ -186,4 +186,9 @@ describe('authentication', () => {
     const [{ n }] = await pool.query<[{ n: number }]>('SELECT count(*)::int AS n FROM platform.audit_event');
     expect(n).toBeGreaterThan(0);
   });
+  it('a login body that is not an object is a 400 whose field errors name the body (found by fuzzing)', async () => {
+    const response = await request(app.getHttpServer()).post('/api/v1/auth/login').send([]);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ field: 'body' }] });
+  });
 });

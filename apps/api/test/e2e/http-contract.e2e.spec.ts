@@ -118,6 +118,17 @@ describe('HTTP contract: problem+json, region routing, headers, OpenAPI', () => 
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ code: 'REQUEST.MALFORMED_BODY' });
 
+    // Found by fuzzing: a body that is not an object gave field errors without a field.
+    const notAnObject = await as('patch', `/api/v1/regions/${region.slug}/settings`).send([]);
+    expect(notAnObject.status).toBe(400);
+    expect(notAnObject.body).toMatchObject({ code: 'VALIDATION.FAILED' });
+    expect((notAnObject.body as { errors: { field?: unknown }[] }).errors.every((error) => typeof error.field === 'string')).toBe(true);
+
+    // Found by fuzzing: null for an optional, non-nullable field passed validation and failed in SQL (500).
+    const nullDays = await as('patch', `/api/v1/regions/${region.slug}/settings`).send({ referralExpiryDays: null });
+    expect(nullDays.status).toBe(400);
+    expect(nullDays.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: expect.arrayContaining([expect.objectContaining({ field: 'referralExpiryDays', rule: 'isInt' })]) as unknown });
+
     const huge = await as('patch', `/api/v1/regions/${region.slug}/settings`)
       .send({ contactPhone: 'x'.repeat(200_000) });
     expect(huge.status).toBe(413);

@@ -231,6 +231,12 @@ describe('learners, cases and contacts over HTTP', () => {
     const done = await api(asCounsellor).patch(`/cases/${kase.id}/action-items/${item.id}`, { done: true, version: item.version }).expect(200);
     expect(done.body).toMatchObject({ overdue: false, version: 2 });
     await api(asCounsellor).patch(`/cases/${kase.id}/action-items/${item.id}`, { done: false, version: 1 }).expect(412);
+    // Found by fuzzing: without a due date `overdue` was null, and the list leaked its cursor column createdAt.
+    const undated = (await api(asCounsellor).post(`/cases/${kase.id}/action-items`, { task: 'Bellen', owner: 'counsellor' }).expect(201)).body as { overdue: unknown };
+    expect(undated.overdue).toBe(false);
+    const listed = (await api(asCounsellor).get(`/cases/${kase.id}/action-items`).expect(200)).body as { items: Record<string, unknown>[] };
+    expect(listed.items.map((listedItem) => listedItem.overdue)).toEqual([false, false]);
+    expect(listed.items.every((listedItem) => !('createdAt' in listedItem))).toBe(true);
   });
 
   it('records the organisation guiding a case and filters by it (several organisations in one region)', async () => {
@@ -290,12 +296,22 @@ describe('learners, cases and contacts over HTTP', () => {
       ['over-long name', { lastName: 'x'.repeat(101) }],
       ['unknown field', { favouriteColour: 'blue' }],
       ['bad postal code', { postalCode: '80000' }],
+      ['NUL character (PostgreSQL text cannot hold it; found by fuzzing)', { municipality: 'Brug\u0000ge' }],
     ];
     for (const [name, overrides] of cases) {
       const response = await api(asCounsellor).post('/learners', learnerInput(overrides));
       expect({ name, status: response.status, type: response.type }).toEqual({ name, status: 400, type: 'application/problem+json' });
     }
     expect(await count()).toBe(before);
+    // Found by fuzzing: a NUL character in free text or a query reached SQL and answered 500.
+    const learner = await createLearner();
+    const kase = (await api(asCounsellor).post('/cases', { learnerId: learner.id, kind: 'info' }).expect(201)).body as { id: string };
+    const gap = await api(asCounsellor).post(`/cases/${kase.id}/offer-gaps`, { theme: 'diploma_recognition', description: 'a\u0000b' });
+    expect(gap.status).toBe(400);
+    expect(gap.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ field: 'description', rule: 'noNulCharacters' }] });
+    const search = await api(asCounsellor).get('/learners?q=%00');
+    expect(search.status).toBe(400);
+    expect(search.body).toMatchObject({ errors: [{ field: 'q', rule: 'noNulCharacters' }] });
   });
 
   it("another region's ids in path or body get a problem and nothing is written", async () => {

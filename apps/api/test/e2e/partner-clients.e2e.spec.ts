@@ -77,4 +77,18 @@ describe('partner systems: OAuth2 client credentials (RFC 6749 §4.4)', () => {
     const audit = await ctx.owner.query<{ action: string }[]>('SELECT action FROM platform.audit_event WHERE target_id = $1 ORDER BY id', [client.clientId]);
     expect(audit.map((a) => a.action)).toEqual(['partner.client.created', 'partner.client.secret_rotated', 'partner.client.revoked']);
   });
+  it('a malformed client id (a NUL byte, a stray %) is a 4xx, never a 500 (found by fuzzing)', async () => {
+    for (const clientId of ['%00', 'lwc_%00', 'not-a-client', `lwc_${'x'.repeat(100)}`]) {
+      const revoke = await request(server()).delete(`/api/v1/admin/partners/${partnerId}/clients/${clientId}`).set('authorization', admin);
+      expect(revoke.status).toBe(400);
+      expect(revoke.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ field: 'clientId' }] });
+      await request(server()).post(`/api/v1/admin/partners/${partnerId}/clients/${clientId}/rotate-secret`).set('authorization', admin).expect(400);
+    }
+    expect((await token({ grant_type: 'client_credentials', client_id: 'lwc_\u0000', client_secret: 'x' })).body).toMatchObject({ error: 'invalid_client' });
+    for (const pair of ['%ZZ:secret', 'lwc_abc:%', '\u0000:\u0000']) {
+      const response = await token({ grant_type: 'client_credentials' }, Buffer.from(pair).toString('base64'));
+      expect(response.status).toBe(401);
+      expect(response.body).toMatchObject({ error: 'invalid_client' });
+    }
+  });
 });

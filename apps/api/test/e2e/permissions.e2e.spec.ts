@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
@@ -7,26 +5,9 @@ import { ModulesContainer } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { PARTNER_SCOPES } from '@leerwinkel/contracts';
-import { REPO_ROOT } from '../../src/config/config.js';
 import type { ProvisionedRegion } from '../../src/tenancy/region-provisioner.js';
+import { documentedMatrix, PRINCIPALS, type PrincipalName } from '../support/permissions-matrix.js';
 import { createTestContext, signIn, type TestContext, type TestUser } from '../support/test-context.js';
-
-const PRINCIPALS = ['anonymous', 'counsellor A', 'coordinator A', 'counsellor B', 'analyst', 'platform admin', 'partner client', 'partner user'] as const;
-type PrincipalName = (typeof PRINCIPALS)[number];
-
-/** The matrix of docs/permissions.md: "METHOD /path" → who is allowed. */
-function documentedMatrix(): Map<string, Set<PrincipalName>> {
-  const markdown = readFileSync(path.join(REPO_ROOT, 'docs', 'permissions.md'), 'utf8');
-  const rows = markdown.split('\n').filter((line) => line.startsWith('| `'));
-  return new Map(
-    rows.map((line) => {
-      const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
-      const route = (cells[0] ?? '').replaceAll('`', '');
-      const allowed = new Set(PRINCIPALS.filter((_principal, index) => cells[index + 1] === '✓'));
-      return [route, allowed];
-    }),
-  );
-}
 
 /** Every route the application serves, as "METHOD /api/…/{param}". */
 function applicationRoutes(app: NestExpressApplication): string[] {

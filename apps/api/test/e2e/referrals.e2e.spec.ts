@@ -70,6 +70,9 @@ describe('referrals: the closed loop between a leerwinkel and a partner', () => 
     await asPartner(partnerA.token).post(`/referrals/${sent.id}/transitions`, { to: 'accepted' }).expect(200);
     const seen = (await inRegion(counsellor).get(`/referrals/${sent.id}`).expect(200)).body as { events: { id: string; to: string }[] };
     expect(seen.events.map((e) => e.to)).toEqual(['sent', 'received', 'accepted']);
+    // Found by fuzzing: events carried the acting user's id (undocumented; the partner has no business with region staff ids).
+    const seenByPartner = (await asPartner(partnerA.token).get(`/referrals/${sent.id}`).expect(200)).body as { events: Record<string, unknown>[] };
+    expect(seenByPartner.events.every((event) => !('actorId' in event))).toBe(true);
   });
 
   it('shares only what the counsellor chose', async () => {

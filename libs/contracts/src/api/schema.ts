@@ -1646,13 +1646,17 @@ export interface components {
       contactChannels: components['schemas']['CodeListEntryDto'][];
       contactKinds: components['schemas']['CodeListEntryDto'][];
       dataQuality: components['schemas']['CodeListEntryDto'][];
+      declineReasons: components['schemas']['CodeListEntryDto'][];
       dutchLevels: components['schemas']['CodeListEntryDto'][];
       educationLevels: components['schemas']['CodeListEntryDto'][];
       employmentStatuses: components['schemas']['CodeListEntryDto'][];
       exitReasons: components['schemas']['CodeListEntryDto'][];
       genders: components['schemas']['CodeListEntryDto'][];
       objectivesMet: components['schemas']['CodeListEntryDto'][];
+      offerStatuses: components['schemas']['CodeListEntryDto'][];
+      partnerTypes: components['schemas']['CodeListEntryDto'][];
       referralSources: components['schemas']['CodeListEntryDto'][];
+      referralStatuses: components['schemas']['CodeListEntryDto'][];
       targetGroups: components['schemas']['CodeListEntryDto'][];
       themes: components['schemas']['CodeListEntryDto'][];
     };
@@ -2107,11 +2111,14 @@ export interface components {
       items: components['schemas']['ErasureRequestDto'][];
     };
     HealthChecksDto: {
+      database?: components['schemas']['HealthIndicatorDto'];
+    };
+    HealthDetailsDto: {
       database: components['schemas']['HealthIndicatorDto'];
     };
     HealthDto: {
       /** @description Every check. */
-      details: components['schemas']['HealthChecksDto'];
+      details: components['schemas']['HealthDetailsDto'];
       /** @description Checks that are down. */
       error?: components['schemas']['HealthChecksDto'];
       /** @description Checks that are up. */
@@ -2120,6 +2127,8 @@ export interface components {
       status: 'ok' | 'error' | 'shutting_down';
     };
     HealthIndicatorDto: {
+      /** @description Milliseconds the check took. */
+      responseTime?: number;
       /** @enum {string} */
       status: 'up' | 'down';
     };
@@ -2418,7 +2427,7 @@ export interface components {
       role: 'counsellor' | 'coordinator';
     };
     OAuthErrorDto: {
-      /** @description CASE.INVALID_TRANSITION: the statuses allowed from the current one. */
+      /** @description CASE.INVALID_TRANSITION, REFERRAL.INVALID_TRANSITION: the statuses allowed from the current one. */
       allowed?: string[];
       /** @description LEARNER.POSSIBLE_DUPLICATE: the similar learners. */
       candidates?: components['schemas']['ProblemCandidateDto'][];
@@ -2486,6 +2495,8 @@ export interface components {
       /** @example Client authentication failed. */
       error_description: string;
       errors?: components['schemas']['ProblemFieldErrorDto'][];
+      /** @description CASE.INVALID_TRANSITION, REFERRAL.INVALID_TRANSITION: the current status. */
+      from?: string;
       /** @example /api/v1/regions/gent/settings */
       instance?: string;
       /**
@@ -2497,6 +2508,8 @@ export interface components {
       status: number;
       /** @example Region not found */
       title: string;
+      /** @description CASE.INVALID_TRANSITION, REFERRAL.INVALID_TRANSITION: the status asked for. */
+      to?: string;
       /** @example urn:leerwinkel:problem:region.not-found */
       type: string;
     };
@@ -2788,7 +2801,7 @@ export interface components {
       municipality: string | null;
     };
     ProblemDto: {
-      /** @description CASE.INVALID_TRANSITION: the statuses allowed from the current one. */
+      /** @description CASE.INVALID_TRANSITION, REFERRAL.INVALID_TRANSITION: the statuses allowed from the current one. */
       allowed?: string[];
       /** @description LEARNER.POSSIBLE_DUPLICATE: the similar learners. */
       candidates?: components['schemas']['ProblemCandidateDto'][];
@@ -2843,6 +2856,8 @@ export interface components {
       /** @example There is no active region "gent". */
       detail?: string;
       errors?: components['schemas']['ProblemFieldErrorDto'][];
+      /** @description CASE.INVALID_TRANSITION, REFERRAL.INVALID_TRANSITION: the current status. */
+      from?: string;
       /** @example /api/v1/regions/gent/settings */
       instance?: string;
       /**
@@ -2854,6 +2869,8 @@ export interface components {
       status: number;
       /** @example Region not found */
       title: string;
+      /** @description CASE.INVALID_TRANSITION, REFERRAL.INVALID_TRANSITION: the status asked for. */
+      to?: string;
       /** @example urn:leerwinkel:problem:region.not-found */
       type: string;
     };

@@ -9,7 +9,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -38,7 +37,8 @@ interface FieldOptions {
 
 function presence(options: FieldOptions): PropertyDecorator[] {
   if (options.nullable) return [ValidateIf((_object, value) => value !== null && value !== undefined)];
-  if (options.optional) return [IsOptional()];
+  // Optional is not nullable: absent skips the rules, null is checked (IsOptional would let null through to SQL).
+  if (options.optional) return [ValidateIf((_object, value) => value !== undefined)];
   return [];
 }
 

@@ -29,7 +29,9 @@ export class ProblemDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'AUTH.ACCOUNT_LOCKED: when the account unlocks.' }) retryAfter?: string;
   @ApiPropertyOptional({ description: 'RESOURCE.STALE: the version now stored.' }) currentVersion?: number;
   @ApiPropertyOptional({ type: [ProblemCandidateDto], description: 'LEARNER.POSSIBLE_DUPLICATE: the similar learners.' }) candidates?: ProblemCandidateDto[];
-  @ApiPropertyOptional({ type: [String], description: 'CASE.INVALID_TRANSITION: the statuses allowed from the current one.' }) allowed?: string[];
+  @ApiPropertyOptional({ description: 'CASE.INVALID_TRANSITION, REFERRAL.INVALID_TRANSITION: the current status.' }) from?: string;
+  @ApiPropertyOptional({ description: 'CASE.INVALID_TRANSITION, REFERRAL.INVALID_TRANSITION: the status asked for.' }) to?: string;
+  @ApiPropertyOptional({ type: [String], description: 'CASE.INVALID_TRANSITION, REFERRAL.INVALID_TRANSITION: the statuses allowed from the current one.' }) allowed?: string[];
 }
 
 const DESCRIPTIONS: Record<number, string> = {

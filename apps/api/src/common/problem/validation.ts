@@ -13,9 +13,11 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
+/** Field errors by dotted path; an error about the body itself (an array or a string where an object belongs) is on `body`. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): ProblemFieldError[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    const property = (error.property as string | undefined) ?? '';
+    const field = parent && property ? `${parent}.${property}` : parent || property || 'body';
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });

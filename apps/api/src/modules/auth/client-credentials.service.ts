@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { PARTNER_SCOPES, type PartnerScope, ProblemCode } from '@leerwinkel/contracts';
 import { AccessTokens } from '../../common/auth/access-tokens.js';
 import type { RequestMeta } from '../../common/auth/request-meta.js';
-import { hashSecret } from '../../common/auth/token-hash.js';
+import { hashSecret, isClientId } from '../../common/auth/token-hash.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PartnersRepository } from '../identity/partners.repository.js';
@@ -43,11 +43,12 @@ export class ClientCredentialsService {
     if (credentials.clientId.length > MAX_CLIENT_ID_LENGTH || credentials.clientSecret.length > MAX_CLIENT_SECRET_LENGTH) {
       throw oauthError('invalid_client', 'Client authentication failed.', 401, { 'www-authenticate': 'Basic realm="leerwinkel"' });
     }
-    const client = await this.partners.findClientForAuthentication(credentials.clientId);
+    // A malformed id (a NUL byte, which PostgreSQL text refuses, or any other junk) matches no client.
+    const client = isClientId(credentials.clientId) ? await this.partners.findClientForAuthentication(credentials.clientId) : null;
     const expected = Buffer.from(client?.secretHash ?? hashSecret('no-such-client'), 'hex');
     const given = Buffer.from(hashSecret(credentials.clientSecret), 'hex');
     if (!client || !timingSafeEqual(expected, given)) {
-      await this.audit.record({ action: 'auth.client.failed', actorClientId: credentials.clientId.slice(0, 100), ...meta });
+      await this.audit.record({ action: 'auth.client.failed', actorClientId: credentials.clientId.replaceAll('\u0000', '\ufffd').slice(0, 100), ...meta });
       throw oauthError('invalid_client', 'Client authentication failed.', 401, { 'www-authenticate': 'Basic realm="leerwinkel"' });
     }
     const scopes = this.grantedScopes(request.scope, client.scopes);
@@ -66,7 +67,11 @@ export class ClientCredentialsService {
       const decoded = Buffer.from(basic, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
       if (colon > 0) {
-        return { clientId: decodeURIComponent(decoded.slice(0, colon)), clientSecret: decodeURIComponent(decoded.slice(colon + 1)) };
+        try {
+          return { clientId: decodeURIComponent(decoded.slice(0, colon)), clientSecret: decodeURIComponent(decoded.slice(colon + 1)) };
+        } catch {
+          // A stray `%` that is no escape (RFC 6749 §2.3.1 form-encodes both parts).
+        }
       }
       throw oauthError('invalid_client', 'Malformed HTTP Basic credentials.', 401, { 'www-authenticate': 'Basic realm="leerwinkel"' });
     }

@@ -69,7 +69,7 @@ const OFFER_GAP_COLUMNS = 'id, theme, description, signalled_by AS "signalledBy"
 
 const ITEM_COLUMNS = `id, task, owner, to_char(due_date, 'YYYY-MM-DD') AS "dueDate", done_at AS "doneAt", follow_up_months AS "followUpMonths",
   in_education AS "inEducation", certificate_obtained AS "certificateObtained", employed, outcome_note AS "outcomeNote",
-  (done_at IS NULL AND due_date < current_date) AS overdue, version`;
+  coalesce(done_at IS NULL AND due_date < current_date, false) AS overdue, version`;
 
 /** Cases, transitions, contacts and action items; every method runs in a region unit of work. */
 @Injectable()

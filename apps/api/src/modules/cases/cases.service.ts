@@ -322,8 +322,22 @@ export class CasesService {
   }
 }
 
+/** Field by field: rows may carry more columns (the list's createdAt, for its cursor) than the document describes. */
 function toItemDto(row: ActionItemRow): ActionItemDto {
-  return { ...row, doneAt: row.doneAt ? new Date(row.doneAt).toISOString() : null };
+  return {
+    id: row.id,
+    task: row.task,
+    owner: row.owner,
+    dueDate: row.dueDate,
+    doneAt: row.doneAt ? new Date(row.doneAt).toISOString() : null,
+    followUpMonths: row.followUpMonths,
+    inEducation: row.inEducation,
+    certificateObtained: row.certificateObtained,
+    employed: row.employed,
+    outcomeNote: row.outcomeNote,
+    overdue: row.overdue,
+    version: row.version,
+  };
 }
 
 /** `health` never goes into the plain barriers array: it is kept encrypted, apart. */

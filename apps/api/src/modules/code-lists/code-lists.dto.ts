@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { CODE_LISTS } from '@leerwinkel/contracts';
 
 export class CodeListEntryDto {
   @ApiProperty({ description: 'Stable code (what the API takes and answers).' }) code!: string;
@@ -6,7 +7,8 @@ export class CodeListEntryDto {
   @ApiProperty({ description: 'English label.' }) en!: string;
 }
 
-export class CodeListsDto {
+/** Every list of CODE_LISTS (the compiler refuses a list the document would miss). */
+export class CodeListsDto implements Record<keyof typeof CODE_LISTS, CodeListEntryDto[]> {
   @ApiProperty({ type: [CodeListEntryDto] }) dataQuality!: CodeListEntryDto[];
   @ApiProperty({ type: [CodeListEntryDto] }) genders!: CodeListEntryDto[];
   @ApiProperty({ type: [CodeListEntryDto] }) dutchLevels!: CodeListEntryDto[];
@@ -24,4 +26,8 @@ export class CodeListsDto {
   @ApiProperty({ type: [CodeListEntryDto] }) contactKinds!: CodeListEntryDto[];
   @ApiProperty({ type: [CodeListEntryDto] }) consentPurposes!: CodeListEntryDto[];
   @ApiProperty({ type: [CodeListEntryDto] }) actionOwners!: CodeListEntryDto[];
+  @ApiProperty({ type: [CodeListEntryDto] }) partnerTypes!: CodeListEntryDto[];
+  @ApiProperty({ type: [CodeListEntryDto] }) offerStatuses!: CodeListEntryDto[];
+  @ApiProperty({ type: [CodeListEntryDto] }) referralStatuses!: CodeListEntryDto[];
+  @ApiProperty({ type: [CodeListEntryDto] }) declineReasons!: CodeListEntryDto[];
 }

@@ -3,9 +3,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export class HealthIndicatorDto {
   @ApiProperty({ enum: ['up', 'down'] })
   status!: 'up' | 'down';
+
+  @ApiPropertyOptional({ description: 'Milliseconds the check took.' })
+  responseTime?: number;
 }
 
+/** Checks by name, only those in one state: `error` is `{}` when all are up. */
 export class HealthChecksDto {
+  @ApiPropertyOptional({ type: HealthIndicatorDto })
+  database?: HealthIndicatorDto;
+}
+
+/** Every check by name. */
+export class HealthDetailsDto {
   @ApiProperty({ type: HealthIndicatorDto })
   database!: HealthIndicatorDto;
 }
@@ -21,8 +31,8 @@ export class HealthDto {
   @ApiPropertyOptional({ type: HealthChecksDto, description: 'Checks that are down.' })
   error?: HealthChecksDto;
 
-  @ApiProperty({ type: HealthChecksDto, description: 'Every check.' })
-  details!: HealthChecksDto;
+  @ApiProperty({ type: HealthDetailsDto, description: 'Every check.' })
+  details!: HealthDetailsDto;
 }
 
 export class LivenessDto {

@@ -3,7 +3,7 @@ import { PARTNER_SCOPES, ProblemCode } from '@leerwinkel/contracts';
 import { partnerOf } from '../../common/auth/partner-of.js';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
 import type { RequestMeta } from '../../common/auth/request-meta.js';
-import { hashSecret, newSecret } from '../../common/auth/token-hash.js';
+import { CLIENT_ID_PREFIX, hashSecret, newSecret } from '../../common/auth/token-hash.js';
 import { cursorKey, toPage } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -37,7 +37,7 @@ export class PartnersService {
   async createClient(partnerId: string, input: CreateClientDto, actor: UserPrincipal, meta: RequestMeta): Promise<ClientSecretDto> {
     await this.requirePartner(partnerId);
     const secret = newSecret('lwcs_');
-    const client = await this.partners.createClient({ clientId: newSecret('lwc_', 12), partnerId, name: input.name.trim(), secretHash: hashSecret(secret), scopes: input.scopes });
+    const client = await this.partners.createClient({ clientId: newSecret(CLIENT_ID_PREFIX, 12), partnerId, name: input.name.trim(), secretHash: hashSecret(secret), scopes: input.scopes });
     await this.audit.record({ action: 'partner.client.created', actorUserId: actor.userId, targetType: 'partner_client', targetId: client.clientId, ...meta, details: { partnerId, scopes: input.scopes } });
     return { client: toClientDto(client), clientSecret: secret };
   }

@@ -48,7 +48,6 @@ export interface ReferralEventRow {
   note: string | null;
   startDate: string | null;
   actorKind: 'region' | 'partner' | 'system';
-  actorId: string | null;
   at: Date;
 }
 
@@ -191,7 +190,7 @@ export class ReferralsRepository {
   async events(manager: EntityManager, referralId: string): Promise<ReferralEventRow[]> {
     return manager.query<ReferralEventRow[]>(
       `SELECT e.id::text AS id, e.from_status AS "from", e.to_status AS "to", e.reason, e.note, to_char(e.start_date, 'YYYY-MM-DD') AS "startDate",
-              e.actor_kind AS "actorKind", e.actor_id AS "actorId", e.at
+              e.actor_kind AS "actorKind", e.at
          FROM exchange.referral_event e WHERE e.referral_id = $1 ORDER BY e.id`,
       [referralId],
     );

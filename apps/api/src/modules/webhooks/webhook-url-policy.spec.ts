@@ -44,6 +44,17 @@ describe('webhook URL policy (SSRF)', () => {
     expect(error?.code).toBe('EWEBHOOKBLOCKED');
   });
 
+  it('passes a failed lookup on as the delivery error instead of throwing (a name that does not resolve)', async () => {
+    const lookup = production.guardedLookup('no-such-host.invalid');
+    if (!lookup) throw new Error('expected a guarded lookup');
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+      lookup('no-such-host.invalid', {}, (err) => {
+        resolve(err);
+      });
+    });
+    expect(error?.code).toMatch(/^(ENOTFOUND|EAI_AGAIN)$/);
+  });
+
   it('classifies addresses', () => {
     expect(isPublicAddress('192.168.0.10')).toBe(false);
     expect(isPublicAddress('100.64.0.1')).toBe(false);

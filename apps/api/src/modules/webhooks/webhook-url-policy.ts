@@ -53,10 +53,11 @@ export class WebhookUrlPolicy {
   guardedLookup(host: string): LookupFunction | undefined {
     if (this.allowed.has(host)) return undefined;
     return (hostname, options, callback) => {
-      dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-        const [first] = addresses;
-        if (error) {
-          callback(error, '', 4);
+      dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[] | undefined) => {
+        // On a failed lookup (ENOTFOUND, no network) there are no addresses: the delivery attempt fails, the process does not.
+        const [first] = addresses ?? [];
+        if (error || addresses === undefined) {
+          callback(error ?? Object.assign(new Error(`${hostname} did not resolve`), { code: 'ENOTFOUND' }), '', 4);
         } else if (!first || addresses.some((entry) => !isPublicAddress(entry.address))) {
           callback(Object.assign(new Error(`${hostname} resolves to a non-public address`), { code: 'EWEBHOOKBLOCKED' }), '', 4);
         } else if (options.all) {

@@ -84,7 +84,10 @@ describe('partner systems: OAuth2 client credentials (RFC 6749 §4.4)', () => {
       expect(revoke.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ field: 'clientId' }] });
       await request(server()).post(`/api/v1/admin/partners/${partnerId}/clients/${clientId}/rotate-secret`).set('authorization', admin).expect(400);
     }
-    expect((await token({ grant_type: 'client_credentials', client_id: 'lwc_\u0000', client_secret: 'x' })).body).toMatchObject({ error: 'invalid_client' });
+    // A NUL never reaches the token service: the input guard refuses it for every route (400, the field named).
+    const nul = await token({ grant_type: 'client_credentials', client_id: 'lwc_\u0000', client_secret: 'x' });
+    expect(nul.status).toBe(400);
+    expect(nul.body).toMatchObject({ errors: [{ field: 'client_id', rule: 'noNulCharacters' }] });
     for (const pair of ['%ZZ:secret', 'lwc_abc:%', '\u0000:\u0000']) {
       const response = await token({ grant_type: 'client_credentials' }, Buffer.from(pair).toString('base64'));
       expect(response.status).toBe(401);

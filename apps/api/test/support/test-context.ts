@@ -47,10 +47,14 @@ let testPasswordHash: Promise<string> | undefined;
 
 /**
  * Rate limits of test apps. The counters are in the database, so every app and API process of a run shares
- * them, and all test traffic comes from one address: the sign-in limit per IP is raised for everyone. A test of
- * a limit sets its own (env of newApp / startApiProcess).
+ * them, and all test traffic comes from one address (anonymous requests count per IP) and reuses sample
+ * accounts: every limit is raised for everyone. A test of a limit sets its own (env of newApp / startApiProcess).
  */
-export const TEST_RATE_LIMITS = { LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP: '100000' };
+export const TEST_RATE_LIMITS = {
+  RATE_LIMIT_PER_MINUTE: '100000',
+  LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP: '100000',
+  LOGIN_RATE_LIMIT_PER_MINUTE_PER_ACCOUNT: '100000',
+};
 
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', ...TEST_RATE_LIMITS, ...overrides });

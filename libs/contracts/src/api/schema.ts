@@ -4577,7 +4577,7 @@ export interface operations {
       header?: never;
       path: {
         partnerId: string;
-        /** @description a client id (letters, digits, - and _) */
+        /** @description a client id (lwc_…) */
         clientId: string;
       };
       cookie?: never;
@@ -4663,7 +4663,7 @@ export interface operations {
       header?: never;
       path: {
         partnerId: string;
-        /** @description a client id (letters, digits, - and _) */
+        /** @description a client id (lwc_…) */
         clientId: string;
       };
       cookie?: never;

@@ -11,9 +11,10 @@ export function hashSecret(secret: string): string {
 
 /** Partner API client ids: `lwc_` and random base64url (what newSecret('lwc_', 12) makes). */
 export const CLIENT_ID_PREFIX = 'lwc_';
-const CLIENT_ID = /^lwc_[A-Za-z0-9_-]{1,64}$/;
+/** A partner client id as this API issues them. */
+export const CLIENT_ID_PATTERN = /^lwc_[A-Za-z0-9_-]{1,64}$/;
 
 /** Whether a client id is well-formed; anything else is refused before it reaches SQL (PostgreSQL text takes no NUL). */
 export function isClientId(value: string): boolean {
-  return CLIENT_ID.test(value);
+  return CLIENT_ID_PATTERN.test(value);
 }

@@ -7,14 +7,11 @@ export const MAX_INPUT_DEPTH = 32;
 /**
  * Refuses, for every route at once and before any handler, input the rest of the stack cannot take: a NUL
  * character (PostgreSQL text cannot hold U+0000, so it would fail deep in a transaction as a 500) anywhere in
- * the path, the query string or the parsed body, and a body nested deeper than MAX_INPUT_DEPTH (validation and
+ * the query string or the parsed body (path parameters are checked by their own pipes), and a body nested deeper than MAX_INPUT_DEPTH (validation and
  * transformation recurse). Both are the client's 400.
  */
 export function rejectUnsafeInput(request: Request, _response: Response, next: NextFunction): void {
-  const nulInPath = /%00/i.test(request.path)
-    ? { field: 'path', message: 'the path must not contain NUL characters (U+0000)', rule: 'noNulCharacters' }
-    : undefined;
-  const problem = nulInPath ?? unsafe(request.query) ?? unsafe(request.body);
+  const problem = unsafe(request.query) ?? unsafe(request.body);
   next(problem === undefined ? undefined : DomainError.validation([problem]));
 }
 

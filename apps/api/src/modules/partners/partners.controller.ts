@@ -1,4 +1,5 @@
 import { PatternParam, UuidParam } from '../../common/http/uuid-param.js';
+import { CLIENT_ID_PATTERN } from '../../common/auth/token-hash.js';
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CentralRoles, PartnerAccess } from '../../common/auth/access.decorators.js';
@@ -18,7 +19,6 @@ import {
 import { PartnersService } from './partners.service.js';
 
 /** Client ids: `lwc_` and random letters for new clients, readable names for the demo ones. */
-const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 
 /** Platform admins manage partner organisations, their API clients and partner users. */
 @Controller('v1/admin/partners')
@@ -60,7 +60,7 @@ export class PartnersAdminController {
   @ApiOkResponse({ type: ClientSecretDto })
   rotateClientSecret(
     @UuidParam('partnerId') partnerId: string,
-    @PatternParam('clientId', CLIENT_ID_PATTERN, 100, 'a client id (letters, digits, - and _)') clientId: string,
+    @PatternParam('clientId', CLIENT_ID_PATTERN, 68, 'a client id (lwc_…)') clientId: string,
     @CurrentUser() actor: UserPrincipal,
     @Meta() meta: RequestMeta,
   ): Promise<ClientSecretDto> {
@@ -73,7 +73,7 @@ export class PartnersAdminController {
   @ApiNoContentResponse()
   async revokeClient(
     @UuidParam('partnerId') partnerId: string,
-    @PatternParam('clientId', CLIENT_ID_PATTERN, 100, 'a client id (letters, digits, - and _)') clientId: string,
+    @PatternParam('clientId', CLIENT_ID_PATTERN, 68, 'a client id (lwc_…)') clientId: string,
     @CurrentUser() actor: UserPrincipal,
     @Meta() meta: RequestMeta,
   ): Promise<void> {

@@ -13,8 +13,8 @@ import { quoteIdent } from '../tenancy/region-naming.js';
 import { BASELINE_APPLICATION_NAME } from './baseline-server.js';
 import { table } from './bench-stats.js';
 import { summariseCpuProfile } from './cpu-profile.js';
-import { cpuMs, freePort, type LoadResult, residentMiB, runLoad, sampleEvery, type ServerProcess, slope, startServer, type Step } from './http-load.js';
-import { openThrowawayDatabase } from './throwaway-database.js';
+import { cpuMs, type LoadResult, residentMiB, runLoad, sampleEvery, type ServerProcess, slope, startServer, type Step } from './http-load.js';
+import { freePort, openThrowawayDatabase } from './throwaway-database.js';
 
 /**
  * `pnpm bench:read | bench:spread | bench:write | bench:memory` (all four, in that order, in `pnpm bench`):

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from './test-database.mjs';
 
 /** Where Debian's `pgbouncer` package installs it (CI: `apt-get install -y pgbouncer`, see .ci/run). */
 const CANDIDATES = ['/usr/sbin/pgbouncer', '/usr/bin/pgbouncer', '/usr/local/bin/pgbouncer'];
@@ -116,20 +117,6 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
     },
     stop,
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (typeof address === 'object' && address) resolve(address.port);
-        else reject(new Error('no free port'));
-      });
-    });
-  });
 }
 
 /** Resolves once the port accepts connections; rejects when PgBouncer exits or after 10 s. */

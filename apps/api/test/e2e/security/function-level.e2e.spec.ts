@@ -7,6 +7,7 @@ import { PARTNER_SCOPES, type PartnerScope } from '@leerwinkel/contracts';
 import { REPO_ROOT } from '../../../src/config/config.js';
 import type { ProvisionedRegion } from '../../../src/tenancy/region-provisioner.js';
 import { createTestContext, signIn, type TestContext } from '../../support/test-context.js';
+import { createClient, tokenResponse } from './partner-client.js';
 
 /**
  * OWASP API5 (broken function-level authorization). The route × principal matrix is
@@ -39,27 +40,10 @@ describe('OWASP API5: function-level authorization by partner scope', () => {
         .send({ name: `Scopes ${String(Date.now())}`, type: 'cvo' })
         .expect(201)
     ).body as { id: string };
-    const created = (
-      await request(server())
-        .post(`/api/v1/admin/partners/${partner.id}/clients`)
-        .set('authorization', admin)
-        .send({ name: 'SIS', scopes: [...PARTNER_SCOPES] })
-        .expect(201)
-    ).body as { client: { clientId: string }; clientSecret: string };
+    const client = await createClient(server(), admin, partner.id, PARTNER_SCOPES);
     for (const missing of PARTNER_SCOPES) {
       const scope = PARTNER_SCOPES.filter((s) => s !== missing).join(' ');
-      const token = (
-        await request(server())
-          .post('/api/v1/auth/token')
-          .type('form')
-          .send({
-            grant_type: 'client_credentials',
-            client_id: created.client.clientId,
-            client_secret: created.clientSecret,
-            scope,
-          })
-          .expect(200)
-      ).body as { access_token: string; scope: string };
+      const token = await tokenResponse(server(), client.clientId, client.clientSecret, scope);
       expect(token.scope.split(' ')).not.toContain(missing);
       without.set(missing, `Bearer ${token.access_token}`);
     }

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { PARTNER_SCOPES } from '@leerwinkel/contracts';
 import { loadConfig, REPO_ROOT } from '../../../src/config/config.js';
 import { WebhookUrlPolicy } from '../../../src/modules/webhooks/webhook-url-policy.js';
 import type { ProvisionedRegion } from '../../../src/tenancy/region-provisioner.js';
 import { createTestContext, signIn, type TestContext } from '../../support/test-context.js';
 import { leakedInternals } from './leaks.js';
+import { partnerWithClient } from './partner-client.js';
 
 /**
  * OWASP API7 (SSRF) and API8 (security misconfiguration): security headers on the API and the SPA, no CORS
@@ -237,31 +237,7 @@ describe('OWASP API7 and API8: SSRF and security misconfiguration', () => {
   });
 
   it('lets webhooks go only to public https hosts; tests name their local receiver in an explicit allowlist', async () => {
-    const partner = (
-      await request(server())
-        .post('/api/v1/admin/partners')
-        .set('authorization', auth.admin ?? '')
-        .send({ name: `SSRF ${String(Date.now())}`, type: 'cvo' })
-        .expect(201)
-    ).body as { id: string };
-    const created = (
-      await request(server())
-        .post(`/api/v1/admin/partners/${partner.id}/clients`)
-        .set('authorization', auth.admin ?? '')
-        .send({ name: 'SIS', scopes: [...PARTNER_SCOPES] })
-        .expect(201)
-    ).body as { client: { clientId: string }; clientSecret: string };
-    const token = (
-      await request(server())
-        .post('/api/v1/auth/token')
-        .type('form')
-        .send({
-          grant_type: 'client_credentials',
-          client_id: created.client.clientId,
-          client_secret: created.clientSecret,
-        })
-        .expect(200)
-    ).body as { access_token: string };
+    const partner = await partnerWithClient(server(), auth.admin ?? '', `SSRF ${String(Date.now())}`);
     const refused = [
       'http://partner.example/hook',
       'https://localhost/hook',
@@ -285,7 +261,7 @@ describe('OWASP API7 and API8: SSRF and security misconfiguration', () => {
     ];
     const let_through: string[] = [];
     for (const [who, url] of [
-      [token.access_token, '/api/v1/partner/webhooks'],
+      [partner.token.slice(7), '/api/v1/partner/webhooks'],
       [auth.coordinator?.slice(7) ?? '', `/api/v1/regions/${region.slug}/webhooks`],
     ] as const) {
       for (const target of refused) {

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { PARTNER_SCOPES } from '@leerwinkel/contracts';
 import { REPO_ROOT } from '../../../src/config/config.js';
 import type { ProvisionedRegion } from '../../../src/tenancy/region-provisioner.js';
 import { createTestContext, signIn, type TestContext } from '../../support/test-context.js';
+import { createClient, partnerWithClient } from './partner-client.js';
 
 /**
  * OWASP API1 (broken object-level authorization), driven by the committed OpenAPI document: every route with
@@ -129,34 +129,6 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
   const server = () => app.getHttpServer();
 
   const call = (method: Method, url: string, auth: string) => request(server())[method](url).set('authorization', auth);
-
-  async function partnerWithClient(
-    admin: string,
-    name: string,
-  ): Promise<{ id: string; token: string; clientId: string }> {
-    const partner = (await call('post', '/api/v1/admin/partners', admin).send({ name, type: 'cvo' }).expect(201))
-      .body as { id: string };
-    const created = (
-      await call('post', `/api/v1/admin/partners/${partner.id}/clients`, admin)
-        .send({ name: 'SIS', scopes: [...PARTNER_SCOPES] })
-        .expect(201)
-    ).body as {
-      client: { clientId: string };
-      clientSecret: string;
-    };
-    const token = (
-      await request(server())
-        .post('/api/v1/auth/token')
-        .type('form')
-        .send({
-          grant_type: 'client_credentials',
-          client_id: created.client.clientId,
-          client_secret: created.clientSecret,
-        })
-        .expect(200)
-    ).body as { access_token: string };
-    return { id: partner.id, token: `Bearer ${token.access_token}`, clientId: created.client.clientId };
-  }
 
   /** A learner with a case, a partner_sharing consent and an action item in a region. */
   async function learnerWithCase(
@@ -289,13 +261,9 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
       .authorization;
     const memberA = await ctx.newUser({ regions: { [regionA.slug]: 'counsellor' } });
     const memberB = await ctx.newUser({ regions: { [regionB.slug]: 'counsellor' } });
-    const partnerA = await partnerWithClient(admin, `Objectniveau A ${String(Date.now())}`);
-    const partnerB = await partnerWithClient(admin, `Objectniveau B ${String(Date.now())}`);
-    const extraClientB = (
-      await call('post', `/api/v1/admin/partners/${partnerB.id}/clients`, admin)
-        .send({ name: 'tweede', scopes: ['referrals:read'] })
-        .expect(201)
-    ).body as { client: { clientId: string } };
+    const partnerA = await partnerWithClient(server(), admin, `Objectniveau A ${String(Date.now())}`);
+    const partnerB = await partnerWithClient(server(), admin, `Objectniveau B ${String(Date.now())}`);
+    const extraClientB = await createClient(server(), admin, partnerB.id, ['referrals:read'], 'tweede');
     const localB = (
       await call('post', `/api/v1/regions/${regionB.slug}/partners`, coordinatorB)
         .send({ name: `Lokaal B ${String(Date.now())}`, type: 'cvo' })
@@ -412,7 +380,7 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
     realms.set('admin', {
       auth: admin,
       own: { partnerId: partnerA.id, clientId: partnerA.clientId, offerId: await offer(partnerA.id) },
-      foreign: { clientId: [extraClientB.client.clientId], offerId: [await offer(partnerB.id)] },
+      foreign: { clientId: [extraClientB.clientId], offerId: [await offer(partnerB.id)] },
       siblings: { partnerId: [partnerB.id] },
     });
     realms.set('catalogue', {

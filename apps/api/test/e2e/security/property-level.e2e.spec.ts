@@ -3,11 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { PARTNER_SCOPES } from '@leerwinkel/contracts';
 import { REPO_ROOT } from '../../../src/config/config.js';
 import type { ProvisionedRegion } from '../../../src/tenancy/region-provisioner.js';
 import { createTestContext, signIn, type TestContext } from '../../support/test-context.js';
 import { leakedInternals } from './leaks.js';
+import { partnerWithClient } from './partner-client.js';
 
 /**
  * OWASP API3 (broken object property-level authorization). Mass assignment: every write operation of the
@@ -119,32 +119,9 @@ describe('OWASP API3: property-level authorization', () => {
     ).authorization;
     auth.admin = (await signIn(app, await ctx.newUser({ centralRole: 'platform_admin' }))).authorization;
     auth.analyst = (await signIn(app, await ctx.newUser({ centralRole: 'analyst' }))).authorization;
-    const partner = (
-      await call('post', '/api/v1/admin/partners', auth.admin)
-        .send({ name: `Eigenschap ${String(Date.now())}`, type: 'cvo' })
-        .expect(201)
-    ).body as { id: string };
+    const partner = await partnerWithClient(server(), auth.admin, `Eigenschap ${String(Date.now())}`);
     auth.partnerId = partner.id;
-    const created = (
-      await call('post', `/api/v1/admin/partners/${partner.id}/clients`, auth.admin)
-        .send({ name: 'SIS', scopes: [...PARTNER_SCOPES] })
-        .expect(201)
-    ).body as {
-      client: { clientId: string };
-      clientSecret: string;
-    };
-    const token = (
-      await request(server())
-        .post('/api/v1/auth/token')
-        .type('form')
-        .send({
-          grant_type: 'client_credentials',
-          client_id: created.client.clientId,
-          client_secret: created.clientSecret,
-        })
-        .expect(200)
-    ).body as { access_token: string };
-    auth.partner = `Bearer ${token.access_token}`;
+    auth.partner = partner.token;
     auth.partnerUser = (await signIn(app, await ctx.newUser({ partnerId: partner.id }))).authorization;
   });
   afterAll(async () => {

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { PARTNER_SCOPES } from '@leerwinkel/contracts';
 import { REPO_ROOT } from '../../../src/config/config.js';
 import type { ProvisionedRegion } from '../../../src/tenancy/region-provisioner.js';
 import { createTestContext, signIn, type TestContext } from '../../support/test-context.js';
 import { leakedInternals } from './leaks.js';
+import { partnerWithClient } from './partner-client.js';
 
 /**
  * OWASP API4 (unrestricted resource consumption): page sizes and query strings are capped on every list of
@@ -48,32 +48,7 @@ describe('OWASP API4: resource consumption', () => {
       await signIn(app, await ctx.newUser({ regions: { [region.slug]: 'coordinator' } }))
     ).authorization;
     auth.admin = (await signIn(app, await ctx.newUser({ centralRole: 'platform_admin' }))).authorization;
-    const partner = (
-      await request(server())
-        .post('/api/v1/admin/partners')
-        .set('authorization', auth.admin)
-        .send({ name: `Verbruik ${String(Date.now())}`, type: 'cvo' })
-        .expect(201)
-    ).body as { id: string };
-    const created = (
-      await request(server())
-        .post(`/api/v1/admin/partners/${partner.id}/clients`)
-        .set('authorization', auth.admin)
-        .send({ name: 'SIS', scopes: [...PARTNER_SCOPES] })
-        .expect(201)
-    ).body as { client: { clientId: string }; clientSecret: string };
-    const token = (
-      await request(server())
-        .post('/api/v1/auth/token')
-        .type('form')
-        .send({
-          grant_type: 'client_credentials',
-          client_id: created.client.clientId,
-          client_secret: created.clientSecret,
-        })
-        .expect(200)
-    ).body as { access_token: string };
-    auth.partner = `Bearer ${token.access_token}`;
+    auth.partner = (await partnerWithClient(server(), auth.admin, `Verbruik ${String(Date.now())}`)).token;
   });
   afterAll(async () => {
     await ctx.close();

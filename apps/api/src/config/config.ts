@@ -56,6 +56,11 @@ const envSchema = z
     PUBLIC_URL: z.url().optional(),
     /** Requests per minute per authenticated principal (user or partner client). */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+    /**
+     * Requests per minute per IP address without a signed-in principal (refresh, sign-in, the region list). Shared
+     * by everyone behind one address (an office's NAT), so kept apart from the per-principal limit.
+     */
+    ANONYMOUS_RATE_LIMIT_PER_MINUTE_PER_IP: z.coerce.number().int().min(1).default(1200),
     LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP: z.coerce.number().int().min(1).default(30),
     LOGIN_RATE_LIMIT_PER_MINUTE_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     /** Key for fields encrypted at rest (INSZ): 32 bytes, base64. */
@@ -137,7 +142,7 @@ export interface AppConfig {
     cookieSecure: boolean;
     publicUrl: string;
   };
-  rateLimits: { perPrincipalPerMinute: number; loginPerIpPerMinute: number; loginPerAccountPerMinute: number };
+  rateLimits: { perPrincipalPerMinute: number; anonymousPerIpPerMinute: number; loginPerIpPerMinute: number; loginPerAccountPerMinute: number };
   trustProxy: string | undefined;
   /** 32-byte key for fields encrypted at rest. */
   fieldEncryptionKey: Buffer;
@@ -189,6 +194,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     rateLimits: {
       perPrincipalPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      anonymousPerIpPerMinute: env.ANONYMOUS_RATE_LIMIT_PER_MINUTE_PER_IP,
       loginPerIpPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP,
       loginPerAccountPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE_PER_ACCOUNT,
     },

@@ -117,7 +117,8 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /**
-   * Stops before the HTTP server closes and the pools are destroyed, so running jobs (up to 10 s) still have
+   * Stops before the HTTP server closes and the pools are destroyed, so running jobs (up to 20 s, within the
+   * process's 25 s shutdown bound) still have
    * their database connections; requests in flight meanwhile never need the queue.
    */
   async beforeApplicationShutdown(): Promise<void> {
@@ -126,7 +127,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
     await Promise.all(this.running.values());
-    await this.boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+    await this.boss?.stop({ graceful: true, wait: true, timeout: 20_000 });
     this.boss = undefined;
   }
 

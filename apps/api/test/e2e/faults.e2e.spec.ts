@@ -406,8 +406,8 @@ describe('faults: PostgreSQL going away, SIGTERM', () => {
     );
     expect(stored.rows[0]?.n).toBe(5);
     // The job queue stopped cleanly: no job left active, no connection of either API process left behind.
-    const active = await owner.query<{ n: number }>("SELECT count(*)::int AS n FROM jobs.job WHERE state = 'active'");
-    expect(active.rows[0]?.n).toBe(0);
+    const active = await owner.query<{ name: string }>("SELECT name FROM jobs.job WHERE state = 'active'");
+    expect(active.rows.map((job) => job.name)).toEqual([]);
     const left = async () =>
       (
         await owner.query<{ n: number }>(

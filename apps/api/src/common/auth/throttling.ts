@@ -46,18 +46,20 @@ export class RateLimitGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean | undefined>(NOT_RATE_LIMITED, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const limits = this.config.rateLimits;
-    const checks: [string, number][] = [[principalKey(request), limits.perPrincipalPerMinute]];
+    const own = principalKey(request);
+    const ownLimit = own.startsWith('ip:') ? limits.anonymousPerIpPerMinute : limits.perPrincipalPerMinute;
+    const checks: [string, number][] = [[own, ownLimit]];
     if (this.reflector.get<boolean | undefined>(LOGIN_THROTTLED, context.getHandler())) {
       checks.push([`login-ip:${request.ip ?? 'unknown'}`, limits.loginPerIpPerMinute], [accountKey(request), limits.loginPerAccountPerMinute]);
     }
     const hits = await this.count(checks);
     const response = context.switchToHttp().getResponse<Response>();
     // The caller's own budget (IETF draft RateLimit header fields), so clients can pace themselves.
-    const own = hits.find((hit) => hit.key === checks[0]?.[0]);
-    if (own) {
-      response.setHeader('ratelimit-limit', String(limits.perPrincipalPerMinute));
-      response.setHeader('ratelimit-remaining', String(Math.max(0, limits.perPrincipalPerMinute - own.hits)));
-      response.setHeader('ratelimit-reset', String(own.secondsLeft));
+    const counted = hits.find((hit) => hit.key === own);
+    if (counted) {
+      response.setHeader('ratelimit-limit', String(ownLimit));
+      response.setHeader('ratelimit-remaining', String(Math.max(0, ownLimit - counted.hits)));
+      response.setHeader('ratelimit-reset', String(counted.secondsLeft));
     }
     const over = new Map(checks);
     const wait = Math.max(0, ...hits.filter((hit) => hit.hits > (over.get(hit.key) ?? Infinity)).map((hit) => hit.secondsLeft));

@@ -118,8 +118,8 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   /**
    * Stops before the HTTP server closes and the pools are destroyed, so running jobs (up to 20 s, within the
-   * process's 25 s shutdown bound) still have
-   * their database connections; requests in flight meanwhile never need the queue.
+   * process's 25 s shutdown bound) still have their database connections; requests in flight meanwhile never
+   * need the queue.
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;

@@ -104,4 +104,26 @@ describe('layout stability while pages load', () => {
       expect(total(shifts), JSON.stringify(shifts, null, 1)).toBeLessThan(MAX_LAYOUT_SHIFT);
     });
   }
+
+  it('a client-side navigation shows the new page from the top, with the header in view', async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    const { refreshCookie } = await signIn(inject('baseUrl'), ACCOUNTS.counsellor);
+    const context = await newContext(browser, inject('baseUrl'));
+    try {
+      await context.setExtraHTTPHeaders({ Cookie: refreshCookie });
+      const page = await context.newPage();
+      await page.goto(`/regions/${DEMO_REGION}/caseload`);
+      await page.locator('a[href*="/cases/"]').first().waitFor();
+      // Scrolled down the list, the counsellor opens the last case: its page must start at the top.
+      await page.evaluate(() => {
+        window.scrollTo(0, document.body.scrollHeight);
+      });
+      await page.locator('a[href*="/cases/"]').last().click();
+      await page.waitForURL('**/cases/*');
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -6,6 +6,9 @@ import { runAfterTestDisposers } from './cleanup-registry';
 // routes on a loaded two-core CI machine (this bounds a wait; it asserts no speed).
 configure({ asyncUtilTimeout: 5_000 });
 
+// jsdom has no layout and no scrolling (it only reports "not implemented"); the browser tests cover scrolling.
+window.scrollTo = () => undefined;
+
 afterEach(() => {
   cleanup();
   runAfterTestDisposers();

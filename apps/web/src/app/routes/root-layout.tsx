@@ -16,7 +16,7 @@ import { PageLoading } from './page-loading';
 
 /**
  * Moves the focus after each client-side navigation (not on first load): to the new page's heading
- * when it has one (see PageHeading), else to the main landmark.
+ * when it has one (see PageHeading), else to the main landmark; the window scrolls back to the top.
  */
 function useFocusMainOnNavigation(): void {
   const { pathname } = useLocation();
@@ -26,7 +26,10 @@ function useFocusMainOnNavigation(): void {
     previous.current = pathname;
     const main = document.getElementById(MAIN_CONTENT_ID);
     const heading = main?.querySelector<HTMLElement>(PAGE_HEADING_SELECTOR);
-    (heading ?? main)?.focus({ preventScroll: false });
+    // A new page starts at the top, header in view; focusing must not scroll the (at least screen-high) main area
+    // to the top of the window instead.
+    (heading ?? main)?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
   }, [pathname]);
 }
 

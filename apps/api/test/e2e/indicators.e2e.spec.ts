@@ -206,6 +206,17 @@ describe('indicators: correct, aggregates only, small cells suppressed', () => {
   const central = (query: string) => request(server()).get(`/api/v1/central/indicators?${query}`).set('authorization', analyst);
   const both = () => `regions=${regions.map((r) => r.slug).join(',')}&from=2025-01-01&to=2025-06-30`;
 
+  it('refreshes one region several times at once without a deadlock (they take turns), ending with the same facts', async () => {
+    const region = regions[0];
+    if (!region) throw new Error('no region');
+    const service = app.get(IndicatorsService, { strict: false });
+    const count = async () =>
+      (await ctx.owner.query<[{ n: number }]>('SELECT count(*)::int AS n FROM analytics.indicator_fact WHERE region_id = $1', [region.id]))[0].n;
+    const before = await count();
+    await Promise.all(Array.from({ length: 4 }, () => service.refresh(regionRef(region))));
+    expect(await count()).toBe(before);
+  });
+
   it("gives a coordinator every figure of the own region exactly as computed from the records, and the caseload", async () => {
     for (const [i, region] of regions.entries()) {
       const auth = i === 0 ? coordinator : (await signIn(app, await ctx.newUser({ regions: { [region.slug]: 'coordinator' } }))).authorization;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { INDICATOR_REFRESH_LOCK_NAMESPACE } from '../../tenancy/advisory-locks.js';
 
 /** Days are counted up to this cap (the last bucket means "this many or more"). */
 export const DAYS_CAP = 365;
@@ -70,8 +71,12 @@ export interface ActiveRegion {
 /** The aggregate rows behind the indicators: written per region, read by the analytics role or a region. */
 @Injectable()
 export class IndicatorFactsRepository {
-  /** Recomputes the region's facts in the caller's region unit of work (replaces them atomically). */
+  /**
+   * Recomputes the region's facts in the caller's region unit of work (replaces them atomically). Refreshes of one
+   * region take turns (the job on several processes, the admin's refresh): two at once deadlocked on the rows.
+   */
   async refresh(manager: EntityManager, regionId: string): Promise<number> {
+    await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [INDICATOR_REFRESH_LOCK_NAMESPACE, regionId]);
     const started = performance.now();
     await manager.query('DELETE FROM analytics.indicator_fact WHERE region_id = $1', [regionId]);
     const [{ n }] = await manager.query<[{ n: number }]>(

@@ -89,7 +89,8 @@ export function TextField(options: FieldOptions & { maxLength: number; minLength
     ...presence(options),
     IsString(),
     MaxLength(options.maxLength),
-    ...(options.minLength ? [MinLength(options.minLength)] : []),
+    // A required text must say something: whitespace alone (trimmed away by the services) is refused as blank.
+    ...(options.minLength ? [MinLength(options.minLength), Matches(/\S/, { message: '$property must not be blank' })] : []),
     api(options, { type: 'string', maxLength: options.maxLength, ...(options.minLength ? { minLength: options.minLength } : {}) }),
   );
 }

@@ -40,6 +40,9 @@ export interface Wakeup {
 export type JobToInsert = PgBoss.JobInsert & { name: JobQueueName };
 
 const RECONNECT_MS = 5_000;
+const WORKER_POLL_MS = 1_000;
+const SCHEDULED_POLL_MS = 2_000;
+const STOP_TIMEOUT_MS = 20_000;
 
 /**
  * The PostgreSQL-backed job queue (pg-boss): scheduled jobs run once per schedule across all API processes,
@@ -101,17 +104,13 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     this.boss = boss;
     for (const job of this.scheduled) {
       await boss.schedule(job.name, job.cron);
-      await boss.work(job.name, async () => {
+      if (job.runAtStart) await boss.send(job.name, {}, { singletonKey: 'start', singletonSeconds: 60 });
+      this.poll(boss, job.name, SCHEDULED_POLL_MS, async () => {
         this.logger.log({ job: job.name, result: await job.run() }, 'job done');
       });
-      if (job.runAtStart) await boss.send(job.name, {}, { singletonKey: 'start', singletonSeconds: 60 });
     }
     for (const worker of this.workers) {
-      for (let i = 0; i < worker.concurrency; i++) {
-        await boss.work<object>(worker.name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-          if (job) await worker.run(job);
-        });
-      }
+      for (let i = 0; i < worker.concurrency; i++) this.poll(boss, worker.name, WORKER_POLL_MS, worker.run);
     }
     if (this.wakeups.length > 0) await this.listen();
   }
@@ -119,16 +118,72 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   /**
    * Stops before the HTTP server closes and the pools are destroyed, so running jobs (up to 20 s, within the
    * process's 25 s shutdown bound) still have their database connections; requests in flight meanwhile never
-   * need the queue.
+   * need the queue. Every loop ends only after its fetch, its job and the job's completion are done, so a job
+   * this process took is never left active. A job still running after 20 s stays active until pg-boss expires
+   * it and retries it elsewhere.
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.reconnect);
+    for (const wake of this.pauses) wake();
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
-    await Promise.all(this.running.values());
-    await this.boss?.stop({ graceful: true, wait: true, timeout: 20_000 });
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, STOP_TIMEOUT_MS);
+    });
+    await Promise.race([Promise.all([...this.loops, ...this.running.values()]), bound]);
+    clearTimeout(timer);
+    await this.boss?.stop({ graceful: false, wait: true });
     this.boss = undefined;
+  }
+
+  private readonly loops: Promise<void>[] = [];
+  private readonly pauses = new Set<() => void>();
+
+  /**
+   * One worker: fetches a job, runs it and records its end (completed, or failed for pg-boss to retry and
+   * dead-letter), all awaited, until the queue stops. Our own loop rather than pg-boss's `work`, whose stop can
+   * return while a fetch or a completion is still under way and so leave a job active.
+   */
+  private poll<T extends object>(boss: PgBoss, name: JobQueueName, pollMs: number, run: (job: PgBoss.JobWithMetadata<T>) => Promise<unknown>): void {
+    const loop = async () => {
+      while (!this.stopping) {
+        try {
+          const [job] = await boss.fetch<T>(name, { batchSize: 1, includeMetadata: true });
+          if (!job) {
+            await this.pause(pollMs);
+            continue;
+          }
+          try {
+            await run(job);
+          } catch (error) {
+            this.logger.warn({ err: error, job: name, id: job.id }, 'job failed');
+            await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+            continue;
+          }
+          await boss.complete(name, job.id);
+        } catch (error) {
+          // The database is unreachable: the job (if any) stays active until pg-boss expires and retries it.
+          this.logger.error({ err: error, job: name }, 'job queue could not fetch or record a job');
+          await this.pause(pollMs);
+        }
+      }
+    };
+    this.loops.push(loop());
+  }
+
+  /** Waits for the polling interval, or less when the queue stops. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.pauses.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.pauses.add(wake);
+    });
   }
 
   /** One connection LISTENs for every wake-up channel; it reconnects after a failure and then runs each once. */

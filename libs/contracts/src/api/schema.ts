@@ -4007,16 +4007,12 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
-          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
-          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['HealthDto'];
         };
       };
-      429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
       /** @description A dependency is unavailable (problem+json). */
       503: {
@@ -4040,16 +4036,12 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
-          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
-          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['LivenessDto'];
         };
       };
-      429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
   };

@@ -1,4 +1,5 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger, SetMetadata } from '@nestjs/common';
+import { applyDecorators, type CanActivate, type ExecutionContext, Inject, Injectable, Logger, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ProblemCode } from '@leerwinkel/contracts';
@@ -20,7 +21,11 @@ const NOT_RATE_LIMITED = 'leerwinkel:not-rate-limited';
  * Health probes: never counted. A load balancer probes every process from one address, so with counters shared by
  * all processes its probes would add up to the limit; and liveness must not depend on the database.
  */
-export const NotRateLimited = (): MethodDecorator & ClassDecorator => SetMetadata(NOT_RATE_LIMITED, true);
+export const NotRateLimited = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(NOT_RATE_LIMITED, true), ApiExtension(NOT_RATE_LIMITED_EXTENSION, true));
+
+/** Marks such operations in the OpenAPI document, which then lists no 429 and no RateLimit headers for them. */
+export const NOT_RATE_LIMITED_EXTENSION = 'x-not-rate-limited';
 
 /**
  * Global, after authentication. Every request counts against its principal (a signed-in user or partner

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { NOT_RATE_LIMITED_EXTENSION } from '../auth/throttling.js';
 
 /** The OpenAPI document, generated from the controllers; keys sorted so the committed file is stable. */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -59,7 +60,7 @@ const RATE_LIMIT_HEADERS = {
 
 /**
  * What every route does because of the global guards and filter, documented once here rather than on each
- * controller: the rate limit (RateLimit-* headers, 429 with Retry-After), 401 on every secured route, 400 on
+ * controller: the rate limit (RateLimit-* headers, 429 with Retry-After; not on the health probes), 401 on every secured route, 400 on
  * every route with input (validation pipe), and the 500 problem of the exception filter.
  */
 function withGlobalBehaviour(document: OpenAPIObject): OpenAPIObject {
@@ -90,8 +91,12 @@ function withGlobalBehaviour(document: OpenAPIObject): OpenAPIObject {
       const hasInput = (operation.parameters ?? []).length > 0 || operation.requestBody !== undefined;
       if (secured && !responses['401']) responses['401'] = { description: 'Not signed in, or the token is invalid or expired (problem+json).', content: problem };
       if (hasInput && !responses['400']) responses['400'] = { description: 'Invalid request (problem+json, field errors in `errors`).', content: problem };
-      responses['429'] = { $ref: '#/components/responses/TooManyRequests' };
       responses['500'] = { $ref: '#/components/responses/InternalError' };
+      if (Reflect.get(operation, NOT_RATE_LIMITED_EXTENSION) === true) {
+        Reflect.deleteProperty(operation, NOT_RATE_LIMITED_EXTENSION);
+        continue;
+      }
+      responses['429'] = { $ref: '#/components/responses/TooManyRequests' };
       for (const [status, response] of Object.entries(responses)) {
         if (!response || !/^[24]/.test(status) || status === '429' || '$ref' in response) continue;
         response.headers = { ...RATE_LIMIT_HEADERS, ...response.headers };

@@ -30,7 +30,7 @@ describe('two API processes, one database', () => {
       user: ctx.identity.roles.app,
       password: ctx.config.database.appPassword,
       poolSize: 4,
-      connectQuery: `SET statement_timeout = ${String(ctx.config.database.statementTimeoutMs)}`,
+      statementTimeoutMs: ctx.config.database.statementTimeoutMs,
     });
     region = await ctx.newRegion();
     await receiver.start();

@@ -34,7 +34,7 @@ describe('through PgBouncer in transaction pooling mode', () => {
       user: ctx.identity.roles.app,
       password: ctx.config.database.appPassword,
       poolSize: SERVER_CONNECTIONS,
-      connectQuery: `SET statement_timeout = ${String(ctx.config.database.statementTimeoutMs)}`,
+      statementTimeoutMs: ctx.config.database.statementTimeoutMs,
     });
     regions = [];
     for (let i = 0; i < REGIONS; i++) regions.push(await ctx.newRegion());

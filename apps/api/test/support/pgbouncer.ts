@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort } from './test-database.mjs';
 
@@ -26,14 +27,16 @@ export interface PgBouncerOptions {
   user: string;
   password: string;
   poolSize: number;
-  /** Run on every new server connection (session settings PgBouncer will not pass on from clients). */
-  connectQuery?: string;
+  /** PgBouncer sets it on every server connection (the API sends no startup parameters through a pooler). */
+  statementTimeoutMs: number;
 }
 
+const START_SCRIPT = fileURLToPath(new URL('../../../../deploy/pgbouncer/start.sh', import.meta.url));
+
 /**
- * Starts PgBouncer in transaction pooling mode in front of the test database, on a free loopback port, with
- * SCRAM authentication from an auth_file holding the given role's password (PgBouncer then logs in to
- * PostgreSQL with it). PgBouncer refuses to run as root: as root it drops to `nobody` (`-u`).
+ * Starts PgBouncer in transaction pooling mode in front of the test database, on a free loopback port, with the
+ * script docker-compose.yml runs (deploy/pgbouncer/start.sh): SCRAM authentication from an auth_file holding
+ * the given role's password (PgBouncer then logs in to PostgreSQL with it); as root it drops to `nobody`.
  * Fails with a clear message when PgBouncer is not installed: the tests that need it must not skip silently.
  */
 export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBouncer> {
@@ -52,33 +55,23 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
   const database = decodeURIComponent(target.pathname.replace(/^\//, ''));
   const port = await freePort();
   const folder = mkdtempSync(path.join(os.tmpdir(), 'leerwinkel-pgbouncer-'));
-  chmodSync(folder, 0o755); // readable by `nobody` when we are root
-  const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
-  writeFileSync(path.join(folder, 'userlist.txt'), `${quote(options.user)} ${quote(options.password)}\n`, { mode: 0o644 });
-  const connectQuery = options.connectQuery ? ` connect_query='${options.connectQuery.replaceAll("'", "''")}'` : '';
-  writeFileSync(
-    path.join(folder, 'pgbouncer.ini'),
-    [
-      '[databases]',
-      `${database} = host=${target.hostname} port=${target.port || '5432'} dbname=${database}${connectQuery}`,
-      '[pgbouncer]',
-      'listen_addr = 127.0.0.1',
-      `listen_port = ${String(port)}`,
-      'unix_socket_dir =',
-      'auth_type = scram-sha-256',
-      `auth_file = ${path.join(folder, 'userlist.txt')}`,
-      `stats_users = ${options.user}`,
-      'pool_mode = transaction',
-      `default_pool_size = ${String(options.poolSize)}`,
-      'max_client_conn = 500',
-      'log_connections = 0',
-      'log_disconnections = 0',
-      '',
-    ].join('\n'),
-    { mode: 0o644 },
-  );
-  const asRoot = process.getuid?.() === 0 ? ['-u', 'nobody'] : [];
-  const child = spawn(binary, [...asRoot, path.join(folder, 'pgbouncer.ini')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('/bin/sh', [START_SCRIPT], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      PATH: `${process.env.PATH ?? ''}:${path.dirname(binary)}`,
+      POSTGRES_HOST: target.hostname,
+      POSTGRES_PORT: target.port || '5432',
+      POSTGRES_DB: database,
+      APP_ROLE: options.user,
+      DATABASE_APP_PASSWORD: options.password,
+      STATEMENT_TIMEOUT_MS: String(options.statementTimeoutMs),
+      DEFAULT_POOL_SIZE: String(options.poolSize),
+      MAX_CLIENT_CONN: '500',
+      LISTEN_ADDR: '127.0.0.1',
+      LISTEN_PORT: String(port),
+      CONFIG_DIR: folder,
+    },
+  });
   let output = '';
   child.stderr.on('data', (chunk: Buffer) => {
     if (output.length < 20_000) output += chunk.toString('utf8');

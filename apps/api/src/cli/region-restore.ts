@@ -43,4 +43,5 @@ await withOwner(async (owner, server) => {
     for (const learner of report.erasuresToReview) log(`    ${learner}`);
   }
   if (report.migratedForward.length > 0) log(`  migrated forward: ${report.migratedForward.join(', ')}`);
+  if (report.deliveriesRequeued > 0) log(`  ${report.deliveriesRequeued} webhook delivery(ies) pending at the dump queued again (the API's job queue sends them)`);
 }).catch(fail);

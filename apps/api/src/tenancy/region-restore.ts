@@ -10,6 +10,7 @@ import { DomainError } from '../common/problem/domain-error.js';
 import { applyMigrations, latestTimestamp, type MigrationClass, migrationTimestamp } from '../database/migration-runner.js';
 import { regionMigrations } from '../database/migrations/region/index.js';
 import { AuditService } from '../modules/audit/audit.service.js';
+import { WEBHOOK_CHANNEL } from '../modules/webhooks/webhook-outbox.js';
 import { LOCK_NAMESPACE, MIGRATION_LOCK_KEY, REGION_SCHEMA_LOCK_NAMESPACE } from './advisory-locks.js';
 import { copyableColumns, qualified, regionTablesInLoadOrder } from './region-dump.js';
 import {
@@ -26,7 +27,7 @@ import {
   trailerSchema,
 } from './region-dump-format.js';
 import type { DumpKey } from './region-dump-key.js';
-import { REGION_TABLE, RESTORED_REGION_COLUMNS, sharedTable } from './region-dump-scope.js';
+import { REGION_TABLE, RESTORED_REGION_COLUMNS, rowsOf, sharedTable } from './region-dump-scope.js';
 import { type PlatformRoles, quoteIdent } from './region-naming.js';
 import { RegionProvisioner } from './region-provisioner.js';
 import { removeRegionIn } from './region-removal.js';
@@ -58,6 +59,8 @@ export interface RestoreReport {
    * erasure or an anonymisation for them: review each and erase again where it was carried out.
    */
   erasuresToReview: string[];
+  /** Webhook deliveries still pending at the dump: queued again, so the dispatcher sends them after the restore. */
+  deliveriesRequeued: number;
 }
 
 /**
@@ -217,6 +220,7 @@ async function restoreIn(
   }
 
   const erasuresToReview = await erasedSince(runner, schema, id, header.createdAt);
+  const deliveriesRequeued = await requeuePendingDeliveries(runner, id);
   const replaced = existing.length > 0;
   await new AuditService(owner).record(
     {
@@ -233,11 +237,28 @@ async function restoreIn(
         skipped,
         migratedForward: forward.map((m) => m.name),
         erasuresToReview,
+        deliveriesRequeued,
       },
     },
     runner.manager,
   );
-  return { region: { id, slug }, replaced, rows, skipped, migratedForward: forward.map((m) => m.name), erasuresToReview };
+  return { region: { id, slug }, replaced, rows, skipped, migratedForward: forward.map((m) => m.name), erasuresToReview, deliveriesRequeued };
+}
+
+/**
+ * The dump holds no jobs: a delivery pending at the dump had its job in the job queue, which a restore does not
+ * bring back. Marking it unqueued hands it to the dispatcher's relay (woken by the NOTIFY when this transaction
+ * commits, else within a minute), which queues it with a fresh retry budget.
+ */
+async function requeuePendingDeliveries(runner: QueryRunner, regionId: string): Promise<number> {
+  const deliveries = sharedTable('exchange.webhook_delivery');
+  if (!deliveries) throw new Error('exchange.webhook_delivery is not in the dump scope');
+  const requeued = await affected(
+    runner,
+    `UPDATE exchange.webhook_delivery SET queued_at = NULL WHERE status = 'pending' AND queued_at IS NOT NULL AND id IN (SELECT id FROM exchange.webhook_delivery WHERE ${rowsOf(deliveries, regionId)})`,
+  );
+  if (requeued > 0) await runner.query('SELECT pg_notify($1, $2)', [WEBHOOK_CHANNEL, 'restore']);
+  return requeued;
 }
 
 /**

@@ -156,7 +156,7 @@ describe('list paging', () => {
       [learnerId, coordinator.id],
     );
     const historyPages = await walk<{ id: string }>(regionUrl(`/learners/${learnerId}/history`), auth.coordinator);
-    expect(historyPages.items.map((item) => item.id)).toEqual(history.map((row) => row.id).sort((a, b) => Number(a) - Number(b)));
+    expect(historyPages.items.map((item) => item.id)).toEqual(history.map((row) => row.id).sort((a, b) => Number(b) - Number(a)));
 
     const caseId = await newCase(learnerId);
     const gaps = await ctx.owner.query<{ id: string }[]>(

@@ -1056,7 +1056,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Corrections of the learner's data (rectification history: old and new values), oldest first, page by page */
+    /** Corrections of the learner's data (rectification history: old and new values), newest first, page by page */
     get: operations['learnerHistory'];
     put?: never;
     post?: never;
@@ -8682,6 +8682,8 @@ export interface operations {
         /** @description Opaque cursor from the previous page's `nextCursor`. */
         cursor?: string;
         status?: 'pending' | 'erased' | 'cancelled';
+        /** @description Only the requests about this learner (while the learner exists). */
+        learnerId?: string;
       };
       header?: never;
       path: {

@@ -101,7 +101,7 @@ export class LearnersController {
   }
 
   @Get(':learnerId/history')
-  @ApiOperation({ summary: 'Corrections of the learner\'s data (rectification history: old and new values), oldest first, page by page' })
+  @ApiOperation({ summary: 'Corrections of the learner\'s data (rectification history: old and new values), newest first, page by page' })
   @ApiOkResponse({ type: LearnerHistoryDto })
   learnerHistory(@UuidParam('learnerId') id: string, @Query() query: PageQueryDto): Promise<LearnerHistoryDto> {
     return this.learners.history(id, query);

@@ -47,7 +47,7 @@ export class ErasureService {
 
   async list(region: RegionRef, query: ListErasuresQueryDto): Promise<ErasureRequestListDto> {
     const after = readCursor(query.cursor, { t: EXACT_INSTANT, id: UUID_PATTERN });
-    const rows = await this.regionWork.runIn(region, (manager) => this.privacy.listErasures(manager, query.status, query.limit + 1, after));
+    const rows = await this.regionWork.runIn(region, (manager) => this.privacy.listErasures(manager, { status: query.status, learnerId: query.learnerId }, query.limit + 1, after));
     const page = toKeysetPage(rows, query.limit, (row) => row, (row) => ({ t: row.sortKey, id: row.id }));
     return { items: await this.toDtos(page.items), nextCursor: page.nextCursor };
   }

@@ -138,12 +138,13 @@ export class PrivacyRepository {
   }
 
   /** Erasure requests, newest first; keyset after (requestedAt, id). */
-  async listErasures(manager: EntityManager, status: string | undefined, limit: number, after?: { t: string; id: string }): Promise<ErasureRequestRow[]> {
+  async listErasures(manager: EntityManager, filters: { status?: string; learnerId?: string }, limit: number, after?: { t: string; id: string }): Promise<ErasureRequestRow[]> {
     return manager.query<ErasureRequestRow[]>(
       `SELECT ${ERASURE} FROM ${ERASURE_FROM}
-        WHERE ($1::text IS NULL OR e.status = $1) AND ($3::timestamptz IS NULL OR (e.requested_at, e.id) < ($3::timestamptz, $4::uuid))
+        WHERE ($1::text IS NULL OR e.status = $1) AND ($5::uuid IS NULL OR e.learner_id = $5)
+          AND ($3::timestamptz IS NULL OR (e.requested_at, e.id) < ($3::timestamptz, $4::uuid))
         ORDER BY e.requested_at DESC, e.id DESC LIMIT $2`,
-      [status ?? null, limit, after?.t ?? null, after?.id ?? null],
+      [filters.status ?? null, limit, after?.t ?? null, after?.id ?? null, filters.learnerId ?? null],
     );
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { TextField } from '../../../common/openapi/fields.js';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
@@ -63,6 +63,10 @@ export class ErasureRequestListDto {
 
 export class ListErasuresQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ERASURE_STATUSES }) @IsOptional() @IsIn(ERASURE_STATUSES) status?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the requests about this learner (while the learner exists).' })
+  @IsOptional()
+  @IsUUID()
+  learnerId?: string;
 }
 
 export class AccessExportQueryDto {

@@ -63,7 +63,7 @@ export class ErasureRequestListDto {
 
 export class ListErasuresQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ERASURE_STATUSES }) @IsOptional() @IsIn(ERASURE_STATUSES) status?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only the requests about this learner (while the learner exists).' })
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'Only the requests about this learner (while the learner exists).' })
   @IsOptional()
   @IsUUID()
   learnerId?: string;

@@ -112,6 +112,9 @@ describe('list paging', () => {
     expect(all.items.map((item) => item.id)).toEqual(requested.map((row) => row.id).sort().reverse());
     const pending = await walk<{ id: string; status: string }>(regionUrl('/erasure-requests'), auth.coordinator, { status: 'pending' });
     expect(pending.items.map((item) => item.id)).toEqual(requested.filter((row) => row.status === 'pending').map((row) => row.id).sort().reverse());
+    // One learner's pending request, asked for exactly (the learner page does this).
+    const oneLearner = await request(server()).get(regionUrl('/erasure-requests')).set('authorization', auth.coordinator).query({ status: 'pending', learnerId: learners[4], limit: '1' }).expect(200);
+    expect((oneLearner.body as Page<{ id: string }>).items.map((item) => item.id)).toEqual([requested[4]?.id]);
     // The check is an exact query on the learner, not a look through a page of the list.
     for (const learnerId of learners) {
       const again = await request(server()).post(regionUrl(`/learners/${learnerId}/erasure-requests`)).set('authorization', auth.coordinator).send({ ground: 'other' });

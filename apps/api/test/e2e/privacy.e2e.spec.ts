@@ -255,9 +255,10 @@ describe('data protection: retention, access, erasure, restriction, sensitive fi
     expect(lifted.restriction).toBeNull();
     await api(asCounsellor).patch(`/learners/${p.learnerId}`, { phone: '+32 470 00 00 00' }, lifted.version).expect(200);
     const history = (await api(asCounsellor).get(`/learners/${p.learnerId}/history`).expect(200)).body as { items: { field: string; oldValue: string | null; newValue: string | null }[] };
-    expect(history.items.map((h) => h.field)).toEqual(['lastName', 'restriction', 'restriction', 'phone']);
-    expect(history.items[0]).toMatchObject({ oldValue: `${p.mark}Naam`, newValue: `${p.mark}Nieuw` });
-    expect(history.items[3]).toMatchObject({ oldValue: '+32 470 11 22 33', newValue: '+32 470 00 00 00' });
+    // Newest first.
+    expect(history.items.map((h) => h.field)).toEqual(['phone', 'restriction', 'restriction', 'lastName']);
+    expect(history.items[3]).toMatchObject({ oldValue: `${p.mark}Naam`, newValue: `${p.mark}Nieuw` });
+    expect(history.items[0]).toMatchObject({ oldValue: '+32 470 11 22 33', newValue: '+32 470 00 00 00' });
   }, 60_000);
 
   it('keeps health and the INSZ for the case’s counsellors and the coordinators, encrypted, every reveal audited', async () => {

@@ -97,7 +97,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A partner's API clients (never their secrets) */
+    /** A partner's API clients, revoked ones included (never their secrets), oldest first, page by page */
     get: operations['listClients'];
     put?: never;
     /** Create an API client; the secret is in this answer only */
@@ -503,7 +503,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Your webhook endpoints */
+    /** Your webhook endpoints, oldest first, page by page */
     get: operations['listPartnerWebhooks'];
     put?: never;
     /** Register a webhook endpoint (the signing secret is in this answer only) */
@@ -642,7 +642,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A partner's offers (courses, services) */
+    /** A partner's offers (courses, services) by name, page by page; q: name contains */
     get: operations['listOffers'];
     put?: never;
     post?: never;
@@ -774,7 +774,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** "No suitable offer" signals of the case */
+    /** "No suitable offer" signals of the case, newest first, page by page */
     get: operations['listOfferGaps'];
     put?: never;
     /** Signal that no suitable offer exists for a theme (counted for the support point) */
@@ -792,7 +792,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The referrals of a case */
+    /** The referrals of a case, newest first, page by page */
     get: operations['listCaseReferrals'];
     put?: never;
     /**
@@ -851,7 +851,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Erasure requests of the region (filter by status) */
+    /** Erasure requests of the region, newest first (filter by status), page by page */
     get: operations['listErasureRequests'];
     put?: never;
     post?: never;
@@ -1001,7 +1001,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The learner's consents, withdrawn ones included */
+    /** The learner's consents, withdrawn ones included, newest first, page by page */
     get: operations['listConsents'];
     put?: never;
     /** Record a consent (purpose, partner for sharing, text version shown) */
@@ -1056,7 +1056,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Corrections of the learner's data (rectification history: old and new values) */
+    /** Corrections of the learner's data (rectification history: old and new values), newest first, page by page */
     get: operations['learnerHistory'];
     put?: never;
     post?: never;
@@ -1146,7 +1146,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The region's member organisations */
+    /** The region's member organisations by name, page by page */
     get: operations['listOrganisations'];
     put?: never;
     /** Add a member organisation to the region (coordinators) */
@@ -1269,7 +1269,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Learners the nightly retention job will anonymise in the coming days (default 30) */
+    /** Learners the nightly retention job will anonymise in the coming days (default 30), soonest first, page by page */
     get: operations['upcomingAnonymisations'];
     put?: never;
     post?: never;
@@ -1307,7 +1307,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Your webhook endpoints */
+    /** Your webhook endpoints, oldest first, page by page */
     get: operations['listRegionWebhooks'];
     put?: never;
     /** Register a webhook endpoint (the signing secret is in this answer only) */
@@ -2109,6 +2109,8 @@ export interface components {
     };
     ErasureRequestListDto: {
       items: components['schemas']['ErasureRequestDto'][];
+      /** @description The cursor of the next page; null on the last one. */
+      nextCursor: string | null;
     };
     HealthChecksDto: {
       database?: components['schemas']['HealthIndicatorDto'];
@@ -2326,6 +2328,8 @@ export interface components {
     };
     LearnerHistoryDto: {
       items: components['schemas']['LearnerHistoryEntryDto'][];
+      /** @description The cursor of the next page; null on the last one. */
+      nextCursor: string | null;
     };
     LearnerHistoryEntryDto: {
       /** Format: date-time */
@@ -2626,10 +2630,15 @@ export interface components {
     };
     OfferGapListDto: {
       items: components['schemas']['OfferGapDto'][];
+      /** @description The cursor of the next page; null on the last one. */
+      nextCursor: string | null;
     };
     OfferListDto: {
       items: components['schemas']['OfferDto'][];
-      /** @example null */
+      /**
+       * @description The cursor of the next page; null on the last one.
+       * @example null
+       */
       nextCursor: string | null;
     };
     OfferLocationDto: {
@@ -3352,6 +3361,8 @@ export interface components {
     };
     UpcomingAnonymisationListDto: {
       items: components['schemas']['UpcomingAnonymisationDto'][];
+      /** @description The cursor of the next page; null on the last one. */
+      nextCursor: string | null;
       /**
        * @description Months after closing a guidance case.
        * @example 60
@@ -3947,6 +3958,8 @@ export interface components {
     };
     WebhookEndpointListDto: {
       items: components['schemas']['WebhookEndpointDto'][];
+      /** @description The cursor of the next page; null on the last one. */
+      nextCursor: string | null;
     };
     WebhookSecretDto: {
       /**
@@ -4389,7 +4402,12 @@ export interface operations {
   };
   listClients: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+      };
       header?: never;
       path: {
         partnerId: string;
@@ -6310,7 +6328,12 @@ export interface operations {
   };
   listPartnerWebhooks: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -6326,6 +6349,18 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['WebhookEndpointListDto'];
+        };
+      };
+      /** @description Invalid request (problem+json, field errors in `errors`). */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
       /** @description Problem (problem+json). */
@@ -7153,7 +7188,14 @@ export interface operations {
   };
   listOffers: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+        /** @description Name contains (accents and case do not matter). */
+        q?: string;
+      };
       header?: never;
       path: {
         partnerId: string;
@@ -8040,7 +8082,12 @@ export interface operations {
   };
   listOfferGaps: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+      };
       header?: never;
       path: {
         caseId: string;
@@ -8196,7 +8243,12 @@ export interface operations {
   };
   listCaseReferrals: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+      };
       header?: never;
       path: {
         caseId: string;
@@ -8617,7 +8669,13 @@ export interface operations {
   listErasureRequests: {
     parameters: {
       query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
         status?: 'pending' | 'erased' | 'cancelled';
+        /** @description Only the requests about this learner (while the learner exists). */
+        learnerId?: string;
       };
       header?: never;
       path: {
@@ -9487,7 +9545,12 @@ export interface operations {
   };
   listConsents: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+      };
       header?: never;
       path: {
         learnerId: string;
@@ -9812,7 +9875,12 @@ export interface operations {
   };
   learnerHistory: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+      };
       header?: never;
       path: {
         learnerId: string;
@@ -10383,7 +10451,12 @@ export interface operations {
   };
   listOrganisations: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+      };
       header?: never;
       path: {
         /** @description Region slug, e.g. `west-vlaanderen`. */
@@ -11056,6 +11129,10 @@ export interface operations {
   upcomingAnonymisations: {
     parameters: {
       query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
         /** @description Look ahead this many days (default 30). */
         days?: number;
       };
@@ -11287,7 +11364,12 @@ export interface operations {
   };
   listRegionWebhooks: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+      };
       header?: never;
       path: {
         /** @description Region slug, e.g. `west-vlaanderen`. */

@@ -43,6 +43,17 @@ const invalidCursor = (): DomainError =>
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** A timestamp as `exactInstant` writes it: UTC to the microsecond, like PostgreSQL stores it. */
+export const EXACT_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/**
+ * SQL for the keyset text of a timestamptz column: microseconds kept (a JavaScript Date has milliseconds only,
+ * and a cursor that rounds would skip or repeat rows within the same millisecond).
+ */
+export function exactInstant(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
 /**
  * The keyset position of a cursor this API issued, each field checked against its pattern (so a forged
  * cursor never reaches SQL as something unexpected); anything else is a 400 on `cursor`.
@@ -62,6 +73,16 @@ export function readCursor<K extends string>(cursor: string | undefined, fields:
 /** The single keyset field `key` of a cursor (any non-empty text). */
 export function cursorKey(cursor: string | undefined, key: string): string | undefined {
   return readCursor(cursor, { [key]: /^[\s\S]{1,300}$/ })?.[key];
+}
+
+/**
+ * One page from `limit + 1` rows fetched in keyset order, the position of the next page taken from the last
+ * row of this one (a keyset of several fields, e.g. a sort value and the id as tie-breaker).
+ */
+export function toKeysetPage<Row, Item>(rows: Row[], limit: number, map: (row: Row) => Item, positionOf: (row: Row) => Record<string, string>): { items: Item[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page.map(map), nextCursor: rows.length > limit && last !== undefined ? encodeCursor(positionOf(last)) : null };
 }
 
 /**

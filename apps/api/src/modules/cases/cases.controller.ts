@@ -117,10 +117,10 @@ export class CasesController {
   }
 
   @Get(':caseId/offer-gaps')
-  @ApiOperation({ summary: '"No suitable offer" signals of the case' })
+  @ApiOperation({ summary: '"No suitable offer" signals of the case, newest first, page by page' })
   @ApiOkResponse({ type: OfferGapListDto })
-  listOfferGaps(@UuidParam('caseId') id: string): Promise<OfferGapListDto> {
-    return this.cases.offerGaps(id);
+  listOfferGaps(@UuidParam('caseId') id: string, @Query() query: PageQueryDto): Promise<OfferGapListDto> {
+    return this.cases.offerGaps(id, query);
   }
 
   @Post(':caseId/offer-gaps')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { exactInstant } from '../../common/pagination/page-query.dto.js';
 import { versionedUpdate } from '../../database/versioned-update.js';
 import type { CaseStatus } from './case-state-machine.js';
 
@@ -243,7 +244,13 @@ export class CasesRepository {
     return row;
   }
 
-  async offerGaps(manager: EntityManager, caseId: string): Promise<OfferGapRow[]> {
-    return manager.query<OfferGapRow[]>(`SELECT ${OFFER_GAP_COLUMNS} FROM offer_gap WHERE case_id = $1 ORDER BY signalled_at DESC, id`, [caseId]);
+  /** The case's gap signals, newest first; keyset after (signalledAt, id). */
+  async offerGaps(manager: EntityManager, caseId: string, limit: number, after?: { t: string; id: string }): Promise<(OfferGapRow & { sortKey: string })[]> {
+    return manager.query<(OfferGapRow & { sortKey: string })[]>(
+      `SELECT ${OFFER_GAP_COLUMNS}, ${exactInstant('signalled_at')} AS "sortKey" FROM offer_gap
+        WHERE case_id = $1 AND ($3::timestamptz IS NULL OR (signalled_at, id) < ($3::timestamptz, $4::uuid))
+        ORDER BY signalled_at DESC, id DESC LIMIT $2`,
+      [caseId, limit, after?.t ?? null, after?.id ?? null],
+    );
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import { staleVersion } from '../../common/http/versioning.js';
-import { cursorKey, encodeCursor, readCursor, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
+import { cursorKey, encodeCursor, EXACT_INSTANT, type PageQueryDto, readCursor, toKeysetPage, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { RegionUnitOfWork } from '../../tenancy/region-unit-of-work.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
@@ -186,12 +186,14 @@ export class CasesService {
     return (await this.withNames([row]))[0] as OfferGapDto;
   }
 
-  async offerGaps(id: string): Promise<OfferGapListDto> {
+  async offerGaps(id: string, query: PageQueryDto): Promise<OfferGapListDto> {
+    const after = readCursor(query.cursor, { t: EXACT_INSTANT, id: UUID_PATTERN });
     const rows = await this.unitOfWork.run(async (manager) => {
       await this.requireCase(manager, id);
-      return this.cases.offerGaps(manager, id);
+      return this.cases.offerGaps(manager, id, query.limit + 1, after);
     });
-    return { items: await this.withNames(rows) };
+    const page = toKeysetPage(rows, query.limit, (row) => row, (row) => ({ t: row.sortKey, id: row.id }));
+    return { items: await this.withNames(page.items), nextCursor: page.nextCursor };
   }
 
   private async withNames(rows: OfferGapRow[]): Promise<OfferGapDto[]> {

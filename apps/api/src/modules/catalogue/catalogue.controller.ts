@@ -15,6 +15,7 @@ import {
   CataloguePartnerPageDto,
   CreatePartnerDto,
   ListCatalogueQueryDto,
+  ListOffersQueryDto,
   OfferDto,
   OfferFieldsDto,
   OfferListDto,
@@ -46,11 +47,11 @@ export class CatalogueController {
   }
 
   @Get(':partnerId/offers')
-  @ApiOperation({ summary: "A partner's offers (courses, services)" })
+  @ApiOperation({ summary: "A partner's offers (courses, services) by name, page by page; q: name contains" })
   @ApiOkResponse({ type: OfferListDto })
   @ApiProblemResponses(404)
-  listOffers(@CurrentUser() user: UserPrincipal, @UuidParam('partnerId') id: string): Promise<OfferListDto> {
-    return this.catalogue.offers(user, id);
+  listOffers(@CurrentUser() user: UserPrincipal, @UuidParam('partnerId') id: string, @Query() query: ListOffersQueryDto): Promise<OfferListDto> {
+    return this.catalogue.offers(user, id, query);
   }
 }
 

@@ -141,8 +141,15 @@ export class CatalogueRepository {
     }
   }
 
-  async offers(partnerId: string): Promise<OfferRow[]> {
-    return this.dataSource.query<OfferRow[]>(`SELECT ${OFFER_COLUMNS} FROM platform.offer WHERE partner_id = $1 ORDER BY name, id`, [partnerId]);
+  /** A partner's offers by name; `q`: name contains (accents and case do not matter). Keyset after (name, id). */
+  async offers(partnerId: string, q: string | undefined, limit: number, after?: { n: string; id: string }): Promise<OfferRow[]> {
+    return this.dataSource.query<OfferRow[]>(
+      `SELECT ${OFFER_COLUMNS} FROM platform.offer
+        WHERE partner_id = $1 AND ($2::text IS NULL OR extensions.search_fold(name) LIKE '%' || extensions.search_fold($2) || '%')
+          AND ($4::text IS NULL OR (name, id) > ($4, $5::uuid))
+        ORDER BY name, id LIMIT $3`,
+      [partnerId, q ?? null, limit, after?.n ?? null, after?.id ?? null],
+    );
   }
 
   async findOffer(partnerId: string, offerId: string): Promise<OfferRow | null> {

@@ -3,7 +3,7 @@ import { formatEnterpriseNumber, isValidEnterpriseNumber, normaliseEnterpriseNum
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import type { RequestMeta } from '../../common/auth/request-meta.js';
 import { staleVersion } from '../../common/http/versioning.js';
-import { encodeCursor, readCursor, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
+import { encodeCursor, readCursor, toKeysetPage, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -15,6 +15,7 @@ import type {
   CataloguePartnerPageDto,
   CreatePartnerDto,
   ListCatalogueQueryDto,
+  ListOffersQueryDto,
   OfferDto,
   OfferFieldsDto,
   OfferListDto,
@@ -46,9 +47,11 @@ export class CatalogueService {
     return toPartnerDto(await this.visible(principal, id));
   }
 
-  async offers(principal: UserPrincipal, partnerId: string): Promise<OfferListDto> {
+  async offers(principal: UserPrincipal, partnerId: string, query: ListOffersQueryDto): Promise<OfferListDto> {
+    const after = readCursor(query.cursor, { n: /^[\s\S]{1,200}$/, id: UUID_PATTERN });
     await this.visible(principal, partnerId);
-    return { items: (await this.catalogue.offers(partnerId)).map(toOfferDto), nextCursor: null };
+    const rows = await this.catalogue.offers(partnerId, query.q, query.limit + 1, after);
+    return toKeysetPage(rows, query.limit, toOfferDto, (row) => ({ n: row.name, id: row.id }));
   }
 
   /** A central partner (platform admins). */

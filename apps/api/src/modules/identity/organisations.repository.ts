@@ -8,8 +8,12 @@ import { OrganisationEntity } from './identity.entities.js';
 export class OrganisationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async listForRegion(regionId: string): Promise<OrganisationEntity[]> {
-    return this.dataSource.getRepository(OrganisationEntity).find({ where: { regionId }, order: { name: 'ASC' } });
+  /** The region's organisations by name; keyset after (name, id). */
+  async listForRegion(regionId: string, limit: number, after?: { n: string; id: string }): Promise<{ id: string; name: string }[]> {
+    return this.dataSource.query<{ id: string; name: string }[]>(
+      `SELECT id, name FROM platform.organisation WHERE region_id = $1 AND ($3::text IS NULL OR (name, id) > ($3, $4::uuid)) ORDER BY name, id LIMIT $2`,
+      [regionId, limit, after?.n ?? null, after?.id ?? null],
+    );
   }
 
   async findInRegion(regionId: string, id: string): Promise<OrganisationEntity | null> {

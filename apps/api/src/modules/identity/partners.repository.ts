@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { exactInstant } from '../../common/pagination/page-query.dto.js';
 import type { PartnerScope } from '@leerwinkel/contracts';
 import { PartnerClientEntity, PartnerEntity } from './identity.entities.js';
 
@@ -56,8 +57,16 @@ export class PartnersRepository {
     return repository.save(repository.create({ ...client, status: 'active', secretRotatedAt: new Date() }));
   }
 
-  async listClients(partnerId: string): Promise<PartnerClientEntity[]> {
-    return this.dataSource.getRepository(PartnerClientEntity).find({ where: { partnerId }, order: { createdAt: 'ASC' } });
+  /** A partner's API clients (revoked ones included) in the order they were created; keyset after (createdAt, id). */
+  async listClients(partnerId: string, limit: number, after?: { t: string; id: string }): Promise<(Omit<PartnerClientEntity, 'secretHash'> & { sortKey: string })[]> {
+    return this.dataSource.query<(Omit<PartnerClientEntity, 'secretHash'> & { sortKey: string })[]>(
+      `SELECT id, client_id AS "clientId", partner_id AS "partnerId", name, scopes, status, secret_rotated_at AS "secretRotatedAt",
+              created_at AS "createdAt", revoked_at AS "revokedAt", ${exactInstant('created_at')} AS "sortKey"
+         FROM platform.partner_client
+        WHERE partner_id = $1 AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
+        ORDER BY created_at, id LIMIT $2`,
+      [partnerId, limit, after?.t ?? null, after?.id ?? null],
+    );
   }
 
   async findClient(partnerId: string, clientId: string): Promise<PartnerClientEntity | null> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { exactInstant } from '../../common/pagination/page-query.dto.js';
 
 export interface ConsentRow {
   id: string;
@@ -18,8 +19,14 @@ const COLUMNS = `id, purpose, partner_id AS "partnerId", text_version AS "textVe
 /** Consents per purpose (and partner), with withdrawal; in a region unit of work. */
 @Injectable()
 export class ConsentsRepository {
-  async list(manager: EntityManager, learnerId: string): Promise<ConsentRow[]> {
-    return manager.query<ConsentRow[]>(`SELECT ${COLUMNS} FROM consent WHERE learner_id = $1 ORDER BY given_at DESC, id`, [learnerId]);
+  /** The learner's consents, newest first; keyset after (givenAt, id). */
+  async list(manager: EntityManager, learnerId: string, limit: number, after?: { t: string; id: string }): Promise<(ConsentRow & { sortKey: string })[]> {
+    return manager.query<(ConsentRow & { sortKey: string })[]>(
+      `SELECT ${COLUMNS}, ${exactInstant('given_at')} AS "sortKey" FROM consent
+        WHERE learner_id = $1 AND ($3::timestamptz IS NULL OR (given_at, id) < ($3::timestamptz, $4::uuid))
+        ORDER BY given_at DESC, id DESC LIMIT $2`,
+      [learnerId, limit, after?.t ?? null, after?.id ?? null],
+    );
   }
 
   async insert(manager: EntityManager, learnerId: string, consent: { purpose: string; partnerId: string | null; textVersion: string; givenAt: Date }, by: string): Promise<ConsentRow> {

@@ -71,10 +71,10 @@ export class LearnersController {
   }
 
   @Get(':learnerId/consents')
-  @ApiOperation({ summary: "The learner's consents, withdrawn ones included" })
+  @ApiOperation({ summary: "The learner's consents, withdrawn ones included, newest first, page by page" })
   @ApiOkResponse({ type: ConsentListDto })
-  listConsents(@UuidParam('learnerId') id: string, @CurrentUser() actor: UserPrincipal): Promise<ConsentListDto> {
-    return this.learners.listConsents(id, actor);
+  listConsents(@UuidParam('learnerId') id: string, @Query() query: PageQueryDto, @CurrentUser() actor: UserPrincipal): Promise<ConsentListDto> {
+    return this.learners.listConsents(id, query, actor);
   }
 
   @Post(':learnerId/consents')
@@ -101,10 +101,10 @@ export class LearnersController {
   }
 
   @Get(':learnerId/history')
-  @ApiOperation({ summary: 'Corrections of the learner\'s data (rectification history: old and new values)' })
+  @ApiOperation({ summary: 'Corrections of the learner\'s data (rectification history: old and new values), newest first, page by page' })
   @ApiOkResponse({ type: LearnerHistoryDto })
-  learnerHistory(@UuidParam('learnerId') id: string): Promise<LearnerHistoryDto> {
-    return this.learners.history(id);
+  learnerHistory(@UuidParam('learnerId') id: string, @Query() query: PageQueryDto): Promise<LearnerHistoryDto> {
+    return this.learners.history(id, query);
   }
 
   @Post(':learnerId/restriction')

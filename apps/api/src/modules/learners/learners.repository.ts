@@ -188,11 +188,12 @@ export class LearnersRepository {
     }
   }
 
-  async history(manager: EntityManager, learnerId: string): Promise<HistoryRow[]> {
+  /** Corrections of the learner's data, newest first; keyset after the id. */
+  async history(manager: EntityManager, learnerId: string, limit: number, afterId?: string): Promise<HistoryRow[]> {
     return manager.query<HistoryRow[]>(
       `SELECT h.id::text AS id, h.field, h.old_value AS "oldValue", h.new_value AS "newValue", h.changed_by AS "changedBy", h.changed_at AS "changedAt"
-         FROM learner_history h WHERE h.learner_id = $1 ORDER BY h.id`,
-      [learnerId],
+         FROM learner_history h WHERE h.learner_id = $1 AND ($3::bigint IS NULL OR h.id < $3::bigint) ORDER BY h.id DESC LIMIT $2`,
+      [learnerId, limit, afterId ?? null],
     );
   }
 

@@ -5,7 +5,7 @@ import type { UserPrincipal } from '../../common/auth/principal.js';
 import type { RequestMeta } from '../../common/auth/request-meta.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { staleVersion } from '../../common/http/versioning.js';
-import { cursorKey, encodeCursor, readCursor, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
+import { cursorKey, encodeCursor, EXACT_INSTANT, type PageQueryDto, readCursor, toKeysetPage, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { RegionUnitOfWork } from '../../tenancy/region-unit-of-work.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
@@ -83,13 +83,18 @@ export class LearnersService {
     });
   }
 
-  async history(id: string): Promise<LearnerHistoryDto> {
+  async history(id: string, query: PageQueryDto): Promise<LearnerHistoryDto> {
+    const after = readCursor(query.cursor, { id: /^\d{1,19}$/ });
     const rows = await this.unitOfWork.run(async (manager) => {
       await this.requireLearner(manager, id);
-      return this.learners.history(manager, id);
+      return this.learners.history(manager, id, query.limit + 1, after?.id);
     });
-    const names = await this.users.displayNames([...new Set(rows.map((row) => row.changedBy))]);
-    return { items: rows.map((row) => ({ ...row, changedAt: new Date(row.changedAt).toISOString(), changedByName: names.get(row.changedBy) ?? null })) };
+    const page = toKeysetPage(rows, query.limit, (row) => row, (row) => ({ id: row.id }));
+    const names = await this.users.displayNames([...new Set(page.items.map((row) => row.changedBy))]);
+    return {
+      items: page.items.map((row) => ({ ...row, changedAt: new Date(row.changedAt).toISOString(), changedByName: names.get(row.changedBy) ?? null })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** Restricts processing (reason) or lifts the restriction (null); audited. */
@@ -144,11 +149,12 @@ export class LearnersService {
     return { insz };
   }
 
-  async listConsents(learnerId: string, actor: UserPrincipal): Promise<ConsentListDto> {
+  async listConsents(learnerId: string, query: PageQueryDto, actor: UserPrincipal): Promise<ConsentListDto> {
+    const after = readCursor(query.cursor, { t: EXACT_INSTANT, id: UUID_PATTERN });
     return this.unitOfWork.run(async (manager) => {
       await this.requireLearner(manager, learnerId);
       await this.learners.logAccess(manager, learnerId, actor.userId, ['consents']);
-      return { items: (await this.consents.list(manager, learnerId)).map(toConsentDto), nextCursor: null };
+      return toKeysetPage(await this.consents.list(manager, learnerId, query.limit + 1, after), query.limit, toConsentDto, (row) => ({ t: row.sortKey, id: row.id }));
     });
   }
 

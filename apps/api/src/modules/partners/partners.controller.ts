@@ -6,6 +6,7 @@ import { CentralRoles, PartnerAccess } from '../../common/auth/access.decorators
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
 import { CurrentPrincipal, CurrentUser, Meta, type RequestMeta } from '../../common/auth/request-meta.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
+import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { UserInvitationDto } from '../users/dto/users.dto.js';
 import {
   ClientListDto,
@@ -36,10 +37,10 @@ export class PartnersAdminController {
   }
 
   @Get(':partnerId/clients')
-  @ApiOperation({ summary: "A partner's API clients (never their secrets)" })
+  @ApiOperation({ summary: "A partner's API clients, revoked ones included (never their secrets), oldest first, page by page" })
   @ApiOkResponse({ type: ClientListDto })
-  listClients(@UuidParam('partnerId') partnerId: string): Promise<ClientListDto> {
-    return this.partners.listClients(partnerId);
+  listClients(@UuidParam('partnerId') partnerId: string, @Query() query: PageQueryDto): Promise<ClientListDto> {
+    return this.partners.listClients(partnerId, query);
   }
 
   @Post(':partnerId/clients')

@@ -4,7 +4,7 @@ import { partnerOf } from '../../common/auth/partner-of.js';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
 import type { RequestMeta } from '../../common/auth/request-meta.js';
 import { CLIENT_ID_PREFIX, hashSecret, newSecret } from '../../common/auth/token-hash.js';
-import { cursorKey, toPage } from '../../common/pagination/page-query.dto.js';
+import { cursorKey, EXACT_INSTANT, type PageQueryDto, readCursor, toKeysetPage, toPage, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { PartnerClientEntity, PartnerEntity } from '../identity/identity.entities.js';
@@ -29,9 +29,11 @@ export class PartnersService {
     return toPage(rows, limit, toPartnerDto, 'name', (partner) => partner.name);
   }
 
-  async listClients(partnerId: string): Promise<ClientListDto> {
+  async listClients(partnerId: string, query: PageQueryDto): Promise<ClientListDto> {
+    const after = readCursor(query.cursor, { t: EXACT_INSTANT, id: UUID_PATTERN });
     await this.requirePartner(partnerId);
-    return { items: (await this.partners.listClients(partnerId)).map(toClientDto), nextCursor: null };
+    const rows = await this.partners.listClients(partnerId, query.limit + 1, after);
+    return toKeysetPage(rows, query.limit, toClientDto, (row) => ({ t: row.sortKey, id: row.id }));
   }
 
   async createClient(partnerId: string, input: CreateClientDto, actor: UserPrincipal, meta: RequestMeta): Promise<ClientSecretDto> {
@@ -99,7 +101,7 @@ function toPartnerDto(partner: PartnerEntity): PartnerDto {
   return { id: partner.id, name: partner.name, status: partner.status };
 }
 
-function toClientDto(client: PartnerClientEntity): ClientDto {
+function toClientDto(client: Omit<PartnerClientEntity, 'secretHash'>): ClientDto {
   return {
     clientId: client.clientId,
     name: client.name,

@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { ProblemCode } from '@leerwinkel/contracts';
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import type { RequestMeta } from '../../common/auth/request-meta.js';
+import { EXACT_INSTANT, readCursor, toKeysetPage, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
 import { RegionUnitOfWork } from '../../tenancy/region-unit-of-work.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UsersRepository } from '../identity/users.repository.js';
 import { LearnersRepository } from '../learners/learners.repository.js';
+import { isUniqueViolation } from '../users/users.service.js';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
-import type { CreateErasureRequestDto, ErasureRequestDto, ErasureRequestListDto } from './dto/privacy.dto.js';
+import type { CreateErasureRequestDto, ErasureRequestDto, ErasureRequestListDto, ListErasuresQueryDto } from './dto/privacy.dto.js';
 import { type ErasureRequestRow, PrivacyRepository } from './privacy.repository.js';
 
 /**
@@ -33,18 +35,21 @@ export class ErasureService {
     const row = await this.regionWork.runIn(region, async (manager) => {
       const learner = await this.learners.findById(manager, learnerId);
       if (!learner) throw DomainError.notFound('This learner');
-      if ((await this.privacy.listErasures(manager, 'pending')).some((pending) => pending.learnerId === learnerId)) {
-        throw new DomainError(ProblemCode.CONFLICT, 409, 'Already requested', 'An erasure of this learner is already waiting for confirmation.');
-      }
+      if (await this.privacy.hasPendingErasure(manager, learnerId)) throw alreadyRequested();
       return this.privacy.createErasure(manager, learnerId, input.ground, input.note?.trim() || null, actor.userId);
+    }).catch((error: unknown) => {
+      // Two requests at once: the unique index on pending requests lets one through.
+      throw isUniqueViolation(error) ? alreadyRequested() : error;
     });
     await this.audit.record({ action: 'learner.erasure.requested', actorUserId: actor.userId, targetType: 'learner', targetId: learnerId, regionId: region.id, ...meta, details: { ground: input.ground } });
     return (await this.toDtos([row]))[0] as ErasureRequestDto;
   }
 
-  async list(region: RegionRef, status: string | undefined): Promise<ErasureRequestListDto> {
-    const rows = await this.regionWork.runIn(region, (manager) => this.privacy.listErasures(manager, status));
-    return { items: await this.toDtos(rows) };
+  async list(region: RegionRef, query: ListErasuresQueryDto): Promise<ErasureRequestListDto> {
+    const after = readCursor(query.cursor, { t: EXACT_INSTANT, id: UUID_PATTERN });
+    const rows = await this.regionWork.runIn(region, (manager) => this.privacy.listErasures(manager, { status: query.status, learnerId: query.learnerId }, query.limit + 1, after));
+    const page = toKeysetPage(rows, query.limit, (row) => row, (row) => ({ t: row.sortKey, id: row.id }));
+    return { items: await this.toDtos(page.items), nextCursor: page.nextCursor };
   }
 
   async confirm(region: RegionRef, id: string, actor: UserPrincipal, meta: RequestMeta): Promise<ErasureRequestDto> {
@@ -112,4 +117,8 @@ export class ErasureService {
       decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
     }));
   }
+}
+
+function alreadyRequested(): DomainError {
+  return new DomainError(ProblemCode.CONFLICT, 409, 'Already requested', 'An erasure of this learner is already waiting for confirmation.');
 }

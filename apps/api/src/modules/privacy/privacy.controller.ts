@@ -34,10 +34,10 @@ export class PrivacyController {
   ) {}
 
   @Get('retention/upcoming')
-  @ApiOperation({ summary: 'Learners the nightly retention job will anonymise in the coming days (default 30)' })
+  @ApiOperation({ summary: 'Learners the nightly retention job will anonymise in the coming days (default 30), soonest first, page by page' })
   @ApiOkResponse({ type: UpcomingAnonymisationListDto })
   upcomingAnonymisations(@CurrentRegion() region: RegionRef, @Query() query: UpcomingQueryDto): Promise<UpcomingAnonymisationListDto> {
-    return this.retention.upcoming(region, query.days ?? 30);
+    return this.retention.upcoming(region, query);
   }
 
   @Get('learners/:learnerId/access-export')
@@ -77,10 +77,10 @@ export class PrivacyController {
   }
 
   @Get('erasure-requests')
-  @ApiOperation({ summary: 'Erasure requests of the region (filter by status)' })
+  @ApiOperation({ summary: 'Erasure requests of the region, newest first (filter by status), page by page' })
   @ApiOkResponse({ type: ErasureRequestListDto })
   listErasureRequests(@CurrentRegion() region: RegionRef, @Query() query: ListErasuresQueryDto): Promise<ErasureRequestListDto> {
-    return this.erasure.list(region, query.status);
+    return this.erasure.list(region, query);
   }
 
   @Post('erasure-requests/:requestId/confirm')

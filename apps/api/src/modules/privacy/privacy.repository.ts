@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { exactInstant } from '../../common/pagination/page-query.dto.js';
 
 export const ANONYMISED = 'Geanonimiseerd';
 
@@ -9,6 +10,8 @@ export interface UpcomingRow {
   lastName: string;
   cases: number;
   anonymiseOn: Date;
+  /** anonymiseOn to the microsecond (keyset). */
+  sortKey: string;
 }
 
 export interface ErasureRequestRow {
@@ -24,6 +27,8 @@ export interface ErasureRequestRow {
   decidedAt: Date | null;
   /** While the learner still exists. */
   learnerName: string | null;
+  /** requestedAt to the microsecond (keyset). */
+  sortKey: string;
 }
 
 /**
@@ -36,22 +41,27 @@ const ANONYMISE_ON = `
        ELSE max(c.closed_at + make_interval(months => CASE c.kind WHEN 'info' THEN s.retention_info_months ELSE s.retention_guidance_months END)) END`;
 
 const ERASURE = `e.id, e.learner_id AS "learnerId", e.pseudonym, e.ground, e.note, e.status, e.requested_by AS "requestedBy",
-  e.requested_at AS "requestedAt", e.decided_by AS "decidedBy", e.decided_at AS "decidedAt", l.first_name || ' ' || l.last_name AS "learnerName"`;
+  e.requested_at AS "requestedAt", e.decided_by AS "decidedBy", e.decided_at AS "decidedAt", l.first_name || ' ' || l.last_name AS "learnerName",
+  ${exactInstant('e.requested_at')} AS "sortKey"`;
 const ERASURE_FROM = 'erasure_request e LEFT JOIN learner l ON l.id = e.learner_id';
 
 /** Retention, anonymisation and erasure in a region; every method runs in that region's unit of work. */
 @Injectable()
 export class PrivacyRepository {
-  /** Learners (not yet anonymised) whose data may go on or before `until`, soonest first. */
-  async dueBy(manager: EntityManager, until: Date, limit: number): Promise<UpcomingRow[]> {
+  /**
+   * Learners (not yet anonymised) whose data may go on or before `until`, soonest first; keyset after
+   * (anonymiseOn, learnerId).
+   */
+  async dueBy(manager: EntityManager, until: Date, limit: number, after?: { t: string; id: string }): Promise<UpcomingRow[]> {
     return manager.query<UpcomingRow[]>(
-      `SELECT * FROM (
+      `SELECT due.*, ${exactInstant('due."anonymiseOn"')} AS "sortKey" FROM (
          SELECT l.id AS "learnerId", l.first_name AS "firstName", l.last_name AS "lastName", count(c.id)::int AS cases, ${ANONYMISE_ON} AS "anonymiseOn"
            FROM learner l CROSS JOIN region_settings s LEFT JOIN guidance_case c ON c.learner_id = l.id
           WHERE l.anonymised_at IS NULL
           GROUP BY l.id, s.retention_info_months, s.retention_guidance_months
-       ) due WHERE due."anonymiseOn" <= $1 ORDER BY due."anonymiseOn", due."learnerId" LIMIT $2`,
-      [until, limit],
+       ) due WHERE due."anonymiseOn" <= $1 AND ($3::timestamptz IS NULL OR (due."anonymiseOn", due."learnerId") > ($3::timestamptz, $4::uuid))
+       ORDER BY due."anonymiseOn", due."learnerId" LIMIT $2`,
+      [until, limit, after?.t ?? null, after?.id ?? null],
     );
   }
 
@@ -127,11 +137,24 @@ export class PrivacyRepository {
     return rows[0] ?? null;
   }
 
-  async listErasures(manager: EntityManager, status: string | undefined): Promise<ErasureRequestRow[]> {
+  /** Erasure requests, newest first; keyset after (requestedAt, id). */
+  async listErasures(manager: EntityManager, filters: { status?: string; learnerId?: string }, limit: number, after?: { t: string; id: string }): Promise<ErasureRequestRow[]> {
     return manager.query<ErasureRequestRow[]>(
-      `SELECT ${ERASURE} FROM ${ERASURE_FROM} WHERE ($1::text IS NULL OR e.status = $1) ORDER BY e.requested_at DESC, e.id LIMIT 200`,
-      [status ?? null],
+      `SELECT ${ERASURE} FROM ${ERASURE_FROM}
+        WHERE ($1::text IS NULL OR e.status = $1) AND ($5::uuid IS NULL OR e.learner_id = $5)
+          AND ($3::timestamptz IS NULL OR (e.requested_at, e.id) < ($3::timestamptz, $4::uuid))
+        ORDER BY e.requested_at DESC, e.id DESC LIMIT $2`,
+      [filters.status ?? null, limit, after?.t ?? null, after?.id ?? null, filters.learnerId ?? null],
     );
+  }
+
+  /** Whether an erasure of this learner is waiting for confirmation. */
+  async hasPendingErasure(manager: EntityManager, learnerId: string): Promise<boolean> {
+    const [row] = await manager.query<[{ pending: boolean }]>(
+      "SELECT EXISTS (SELECT 1 FROM erasure_request WHERE learner_id = $1 AND status = 'pending') AS pending",
+      [learnerId],
+    );
+    return row.pending;
   }
 
   async decideErasure(manager: EntityManager, id: string, status: 'erased' | 'cancelled', by: string): Promise<void> {

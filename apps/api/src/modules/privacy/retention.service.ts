@@ -2,12 +2,13 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { JOB_QUEUES } from '../../jobs/job-names.js';
 import { JobQueue } from '../../jobs/job-queue.js';
+import { EXACT_INSTANT, readCursor, toKeysetPage, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { type RegionRef, RegionRegistryRepository } from '../../tenancy/region-registry.repository.js';
 import { RegionUnitOfWork } from '../../tenancy/region-unit-of-work.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ReferralsRepository } from '../referrals/referrals.repository.js';
 import { RegionSettingsRepository } from '../regions/region-settings.repository.js';
-import type { UpcomingAnonymisationListDto } from './dto/privacy.dto.js';
+import type { UpcomingAnonymisationListDto, UpcomingQueryDto } from './dto/privacy.dto.js';
 import { PrivacyRepository } from './privacy.repository.js';
 
 const BATCH = 200;
@@ -67,16 +68,19 @@ export class RetentionService implements OnModuleInit {
     }
   }
 
-  /** What the nightly job will anonymise in the coming days (coordinators check it in time). */
-  async upcoming(region: RegionRef, days: number, now = new Date()): Promise<UpcomingAnonymisationListDto> {
+  /** What the nightly job will anonymise in the coming days (coordinators check it in time), page by page. */
+  async upcoming(region: RegionRef, query: UpcomingQueryDto, now = new Date()): Promise<UpcomingAnonymisationListDto> {
+    const after = readCursor(query.cursor, { t: EXACT_INSTANT, id: UUID_PATTERN });
     return this.regionWork.runIn(region, async (manager) => {
-      const rows = await this.privacy.dueBy(manager, new Date(now.getTime() + days * 86_400_000), 500);
+      const rows = await this.privacy.dueBy(manager, new Date(now.getTime() + (query.days ?? 30) * 86_400_000), query.limit + 1, after);
       const settings = await this.settings.get(manager);
-      return {
-        items: rows.map((row) => ({ learnerId: row.learnerId, name: `${row.firstName} ${row.lastName}`, cases: row.cases, anonymiseOn: new Date(row.anonymiseOn).toISOString() })),
-        retentionInfoMonths: settings.retentionInfoMonths,
-        retentionGuidanceMonths: settings.retentionGuidanceMonths,
-      };
+      const page = toKeysetPage(
+        rows,
+        query.limit,
+        (row) => ({ learnerId: row.learnerId, name: `${row.firstName} ${row.lastName}`, cases: row.cases, anonymiseOn: new Date(row.anonymiseOn).toISOString() }),
+        (row) => ({ t: row.sortKey, id: row.learnerId }),
+      );
+      return { ...page, retentionInfoMonths: settings.retentionInfoMonths, retentionGuidanceMonths: settings.retentionGuidanceMonths };
     });
   }
 

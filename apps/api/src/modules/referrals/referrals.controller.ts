@@ -6,6 +6,7 @@ import { CurrentPrincipal, CurrentUser } from '../../common/auth/request-meta.js
 import { Idempotent } from '../../common/http/idempotency.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
+import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { CurrentRegion } from '../../tenancy/current-region.decorator.js';
 import { RegionController } from '../../tenancy/region-controller.decorator.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
@@ -45,10 +46,10 @@ export class RegionReferralsController {
   }
 
   @Get('cases/:caseId/referrals')
-  @ApiOperation({ summary: 'The referrals of a case' })
+  @ApiOperation({ summary: 'The referrals of a case, newest first, page by page' })
   @ApiOkResponse({ type: ReferralPageDto })
-  listCaseReferrals(@UuidParam('caseId') caseId: string): Promise<ReferralPageDto> {
-    return this.referrals.listForCase(caseId);
+  listCaseReferrals(@UuidParam('caseId') caseId: string, @Query() query: PageQueryDto): Promise<ReferralPageDto> {
+    return this.referrals.listForCase(caseId, query);
   }
 
   @Get('referrals')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { exactInstant } from '../../common/pagination/page-query.dto.js';
 import type { ReferralStatus } from './referral-state-machine.js';
 
 /** What the partner sees: built once when the referral is sent, from what the counsellor chose to share. */
@@ -85,8 +86,14 @@ export class ReferralsRepository {
     return rows[0] ?? null;
   }
 
-  async listForCase(manager: EntityManager, caseId: string): Promise<RegionReferralRow[]> {
-    return manager.query<RegionReferralRow[]>(`SELECT ${REGION} FROM referral r JOIN exchange.referral x ON x.id = r.id WHERE r.case_id = $1 ORDER BY x.sent_at DESC, x.id`, [caseId]);
+  /** The case's referrals, newest first; keyset after (sentAt, id). */
+  async listForCase(manager: EntityManager, caseId: string, limit: number, after?: { t: string; id: string }): Promise<(RegionReferralRow & { sortKey: string })[]> {
+    return manager.query<(RegionReferralRow & { sortKey: string })[]>(
+      `SELECT ${REGION}, ${exactInstant('x.sent_at')} AS "sortKey" FROM referral r JOIN exchange.referral x ON x.id = r.id
+        WHERE r.case_id = $1 AND ($3::timestamptz IS NULL OR (x.sent_at, x.id) < ($3::timestamptz, $4::uuid))
+        ORDER BY x.sent_at DESC, x.id DESC LIMIT $2`,
+      [caseId, limit, after?.t ?? null, after?.id ?? null],
+    );
   }
 
   /** The region's referrals, newest first; `overdue`: unanswered past the answer date. Keyset after (sentAt, id). */

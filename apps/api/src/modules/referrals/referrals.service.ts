@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { ProblemCode } from '@leerwinkel/contracts';
 import { partnerOf } from '../../common/auth/partner-of.js';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
-import { encodeCursor, readCursor, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
+import { encodeCursor, EXACT_INSTANT, type PageQueryDto, readCursor, toKeysetPage, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { PartnerUnitOfWork } from '../../tenancy/partner-unit-of-work.js';
 import { type RegionRef, RegionRegistryRepository } from '../../tenancy/region-registry.repository.js';
@@ -105,12 +105,13 @@ export class ReferralsService {
     return toRegionDto(row);
   }
 
-  async listForCase(caseId: string): Promise<ReferralPageDto> {
+  async listForCase(caseId: string, query: PageQueryDto): Promise<ReferralPageDto> {
+    const after = readCursor(query.cursor, { t: EXACT_INSTANT, id: UUID_PATTERN });
     const rows = await this.regionWork.run(async (manager) => {
       if (!(await this.cases.findById(manager, caseId))) throw DomainError.notFound('This case');
-      return this.referrals.listForCase(manager, caseId);
+      return this.referrals.listForCase(manager, caseId, query.limit + 1, after);
     });
-    return { items: rows.map((row) => toRegionDto(row)), nextCursor: null };
+    return toKeysetPage(rows, query.limit, (row) => toRegionDto(row), (row) => ({ t: row.sortKey, id: row.id }));
   }
 
   async listForRegion(query: ListReferralsQueryDto): Promise<ReferralPageDto> {

@@ -5,6 +5,7 @@ import { RegionRoles } from '../../common/auth/access.decorators.js';
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import { CurrentUser, Meta, type RequestMeta } from '../../common/auth/request-meta.js';
 import { CurrentRegion } from '../../tenancy/current-region.decorator.js';
+import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { RegionController } from '../../tenancy/region-controller.decorator.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
 import {
@@ -64,10 +65,10 @@ export class RegionMembersController {
   }
 
   @Get('organisations')
-  @ApiOperation({ summary: "The region's member organisations" })
+  @ApiOperation({ summary: "The region's member organisations by name, page by page" })
   @ApiOkResponse({ type: OrganisationListDto })
-  listOrganisations(@CurrentRegion() region: RegionRef): Promise<OrganisationListDto> {
-    return this.users.listOrganisations(region);
+  listOrganisations(@CurrentRegion() region: RegionRef, @Query() query: PageQueryDto): Promise<OrganisationListDto> {
+    return this.users.listOrganisations(region, query);
   }
 
   @Post('organisations')

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ProblemCode } from '@leerwinkel/contracts';
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import type { RequestMeta } from '../../common/auth/request-meta.js';
-import { cursorKey, toPage } from '../../common/pagination/page-query.dto.js';
+import { cursorKey, type PageQueryDto, readCursor, toKeysetPage, toPage, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -18,6 +18,7 @@ import type {
   InviteMemberDto,
   MemberDto,
   MemberPageDto,
+  OrganisationListDto,
   UpdateMemberDto,
   UpdateUserDto,
   UserDto,
@@ -99,9 +100,10 @@ export class UsersService {
     return this.member(region, userId);
   }
 
-  async listOrganisations(region: RegionRef): Promise<{ items: { id: string; name: string }[]; nextCursor: null }> {
-    const rows = await this.organisations.listForRegion(region.id);
-    return { items: rows.map(({ id, name }) => ({ id, name })), nextCursor: null };
+  async listOrganisations(region: RegionRef, query: PageQueryDto): Promise<OrganisationListDto> {
+    const after = readCursor(query.cursor, { n: /^[\s\S]{1,200}$/, id: UUID_PATTERN });
+    const rows = await this.organisations.listForRegion(region.id, query.limit + 1, after);
+    return toKeysetPage(rows, query.limit, ({ id, name }) => ({ id, name }), (row) => ({ n: row.name, id: row.id }));
   }
 
   async createOrganisation(region: RegionRef, name: string, actor: UserPrincipal, meta: RequestMeta): Promise<{ id: string; name: string }> {

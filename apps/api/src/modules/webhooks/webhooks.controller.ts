@@ -8,6 +8,7 @@ import { Idempotent } from '../../common/http/idempotency.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { basedOnVersion, IfMatch, ApiIfMatch } from '../../common/http/versioning.js';
 import { ApiProblemResponses } from '../../common/openapi/problem-responses.js';
+import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { CurrentRegion } from '../../tenancy/current-region.decorator.js';
 import { RegionController } from '../../tenancy/region-controller.decorator.js';
 import type { RegionRef } from '../../tenancy/region-registry.repository.js';
@@ -26,7 +27,7 @@ import { type WebhookOwner, WebhooksService } from './webhooks.service.js';
 
 const SUMMARY = {
   create: 'Register a webhook endpoint (the signing secret is in this answer only)',
-  list: 'Your webhook endpoints',
+  list: 'Your webhook endpoints, oldest first, page by page',
   get: 'A webhook endpoint',
   update: 'Change, pause (enabled=false) or resume a webhook endpoint (If-Match or version)',
   rotate: 'New signing secret (the previous one keeps signing for 24 hours)',
@@ -59,8 +60,8 @@ export class PartnerWebhooksController {
   @Get()
   @ApiOperation({ summary: SUMMARY.list })
   @ApiOkResponse({ type: WebhookEndpointListDto })
-  listPartnerWebhooks(@CurrentPrincipal() principal: Principal): Promise<WebhookEndpointListDto> {
-    return this.webhooks.list(partner(principal));
+  listPartnerWebhooks(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<WebhookEndpointListDto> {
+    return this.webhooks.list(partner(principal), query);
   }
 
   @Get(':endpointId')
@@ -160,8 +161,8 @@ export class RegionWebhooksController {
   @Get()
   @ApiOperation({ summary: SUMMARY.list })
   @ApiOkResponse({ type: WebhookEndpointListDto })
-  listRegionWebhooks(@CurrentRegion() region: RegionRef): Promise<WebhookEndpointListDto> {
-    return this.webhooks.list({ kind: 'region', region });
+  listRegionWebhooks(@CurrentRegion() region: RegionRef, @Query() query: PageQueryDto): Promise<WebhookEndpointListDto> {
+    return this.webhooks.list({ kind: 'region', region }, query);
   }
 
   @Get(':endpointId')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { exactInstant } from '../../common/pagination/page-query.dto.js';
 import type { WebhookDeliveryStatus, WebhookEventType } from '@leerwinkel/contracts';
 import { versionedUpdate } from '../../database/versioned-update.js';
 import { WEBHOOK_CHANNEL } from './webhook-outbox.js';
@@ -80,8 +81,14 @@ export class WebhooksRepository {
     return row;
   }
 
-  async listEndpoints(manager: EntityManager): Promise<EndpointRow[]> {
-    return manager.query<EndpointRow[]>(`SELECT ${ENDPOINT} FROM exchange.webhook_endpoint ORDER BY created_at, id`);
+  /** The owner's endpoints (row-level security), oldest first; keyset after (createdAt, id). */
+  async listEndpoints(manager: EntityManager, limit: number, after?: { t: string; id: string }): Promise<(EndpointRow & { sortKey: string })[]> {
+    return manager.query<(EndpointRow & { sortKey: string })[]>(
+      `SELECT ${ENDPOINT}, ${exactInstant('created_at')} AS "sortKey" FROM exchange.webhook_endpoint
+        WHERE ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        ORDER BY created_at, id LIMIT $1`,
+      [limit, after?.t ?? null, after?.id ?? null],
+    );
   }
 
   async findEndpoint(manager: EntityManager, id: string): Promise<EndpointRow | null> {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ProblemCode } from '@leerwinkel/contracts';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { staleVersion } from '../../common/http/versioning.js';
-import { encodeCursor, readCursor, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
+import { encodeCursor, EXACT_INSTANT, type PageQueryDto, readCursor, toKeysetPage, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -63,8 +63,10 @@ export class WebhooksService {
     return Object.assign(toEndpointDto(row), { secret });
   }
 
-  async list(owner: WebhookOwner): Promise<WebhookEndpointListDto> {
-    return { items: (await this.run(owner, (manager) => this.webhooks.listEndpoints(manager))).map(toEndpointDto) };
+  async list(owner: WebhookOwner, query: PageQueryDto): Promise<WebhookEndpointListDto> {
+    const after = readCursor(query.cursor, { t: EXACT_INSTANT, id: UUID_PATTERN });
+    const rows = await this.run(owner, (manager) => this.webhooks.listEndpoints(manager, query.limit + 1, after));
+    return toKeysetPage(rows, query.limit, toEndpointDto, (row) => ({ t: row.sortKey, id: row.id }));
   }
 
   async get(owner: WebhookOwner, id: string): Promise<WebhookEndpointDto> {

@@ -22,12 +22,34 @@ interface Parameter {
   in: string;
   schema?: { maximum?: number; maxLength?: number; type?: string; enum?: unknown[]; format?: string; pattern?: string };
 }
+interface Schema {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+}
+interface Operation {
+  parameters?: Parameter[];
+  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+}
 const doc = JSON.parse(readFileSync(path.join(REPO_ROOT, 'apps', 'api', 'openapi.json'), 'utf8')) as {
-  paths: Record<string, Partial<Record<Method, { parameters?: Parameter[] }>>>;
+  paths: Record<string, Partial<Record<Method, Operation>>>;
+  components: { schemas: Record<string, Schema> };
 };
 const getOperations = Object.entries(doc.paths).flatMap(([route, item]) =>
-  item.get ? [{ route, parameters: item.get.parameters ?? [] }] : [],
+  item.get ? [{ route, parameters: item.get.parameters ?? [], responses: item.get.responses ?? {} }] : [],
 );
+
+/**
+ * Lists that answer `{ items }` without a `limit`, each with the reason it cannot grow without bound. Empty:
+ * every list of the API pages today. An entry needs a bound the code enforces (a creation cap with its 409/422
+ * problem, or one the domain fixes), named here so a reviewer can check it.
+ */
+const BOUNDED_WITHOUT_PAGING: Record<string, string> = {};
+
+function resolved(schema: Schema | undefined): Schema | undefined {
+  const name = schema?.$ref?.split('/').at(-1);
+  return name === undefined ? schema : resolved(doc.components.schemas[name]);
+}
 
 const RATE_LIMIT = 400;
 
@@ -69,6 +91,22 @@ describe('OWASP API4: resource consumption', () => {
       .set('authorization', principal ?? '')
       .query(query);
   }
+
+  it('has no list without a page: every GET answering { items } (with or without nextCursor) takes a limit', () => {
+    const lists = getOperations.filter(({ responses }) => {
+      const schema = resolved(Object.values(responses['200']?.content ?? {})[0]?.schema);
+      return resolved(schema?.properties?.items)?.type === 'array';
+    });
+    expect(lists.length).toBeGreaterThan(25);
+    const unpaged = lists
+      .filter(({ parameters }) => !parameters.some((p) => p.name === 'limit' && p.in === 'query'))
+      .map(({ route }) => route)
+      .filter((route) => !(route in BOUNDED_WITHOUT_PAGING));
+    expect(unpaged).toEqual([]);
+    // An allowlisted route that has since gained a limit leaves the list, so it never hides a regression.
+    const stale = Object.keys(BOUNDED_WITHOUT_PAGING).filter((route) => !lists.some((list) => list.route === route && !list.parameters.some((p) => p.name === 'limit')));
+    expect(stale).toEqual([]);
+  });
 
   it('caps the page size of every list: above the maximum, zero or not a number is a 400 problem', async () => {
     const lists = getOperations.filter((op) => op.parameters.some((p) => p.name === 'limit' && p.in === 'query'));

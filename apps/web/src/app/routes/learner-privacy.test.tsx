@@ -212,6 +212,7 @@ describe('learner page: history of corrections', () => {
       routes: guidanceRoutes({
         'GET /api/v1/regions/:region/learners/:learnerId/history': () =>
           jsonResponse({
+            // The API answers newest first.
             items: [
               aHistoryEntry(),
               aHistoryEntry({ id: '2', field: 'dutchLevel', oldValue: 'A2', newValue: 'B1' }),
@@ -231,7 +232,7 @@ describe('learner page: history of corrections', () => {
                 changedByName: 'Cora Coördinator',
                 changedAt: '2026-03-05T13:07:00Z',
               }),
-            ],
+            ].reverse(),
           }),
       }),
     });
@@ -354,7 +355,10 @@ describe('learner page: erasure request (coordinators)', () => {
     const server = createFakeServer({
       me: COORDINATOR,
       routes: guidanceRoutes({
-        'GET /api/v1/regions/:region/erasure-requests': () => jsonResponse({ items: pending }),
+        'GET /api/v1/regions/:region/erasure-requests': (request) => {
+          const { learnerId } = queryOf(request);
+          return jsonResponse({ items: pending.filter((item) => item.learnerId === learnerId), nextCursor: null });
+        },
         'POST /api/v1/regions/:region/learners/:learnerId/erasure-requests': async (request) => {
           const body = (await request.clone().json()) as Pick<ErasureRequest, 'ground'> & { note?: string };
           const created: ErasureRequest = {
@@ -421,8 +425,11 @@ describe('learner page: erasure request (coordinators)', () => {
       `/regions/${REGION}/data-protection`,
     );
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Wissen aanvragen' }).disabled).toBe(true);
+    // One exact question about this learner, not a page of everyone's requests to search.
     expect(queryOf(server.calls('GET', `/api/v1/regions/${REGION}/erasure-requests`)[0])).toEqual({
       status: 'pending',
+      learnerId: LEARNER_ID,
+      limit: '1',
     });
   });
 

@@ -73,6 +73,36 @@ async function openReferralForm() {
 }
 
 describe('referring from the case page', () => {
+  it('searches the offers of a partner with more than one page, and the chosen offer is sent', async () => {
+    const many = Array.from({ length: 25 }, (_value, index) =>
+      anOffer({ id: `6e8a1d4c-5f2b-4c7e-b3a9-0d1f2e3c4${String(100 + index)}`, name: `Module ${String(index + 1)}` }),
+    );
+    const welding = anOffer({ id: '6e8a1d4c-5f2b-4c7e-b3a9-0d1f2e3c4999', name: 'Lassen TIG' });
+    const server = referralServer([aConsent({ purpose: 'partner_sharing', partnerId: PARTNER_ID })], {
+      'GET /api/v1/partners/:partnerId/offers': (request) => {
+        const { q, cursor } = queryOf(request);
+        if (q !== undefined) return page([welding].filter((offer) => offer.name.toLowerCase().includes(q)));
+        return cursor === undefined ? page(many, 'next') : page([welding]);
+      },
+    });
+    renderApp({ path: `/regions/${REGION}/cases/${CASE_ID}`, fetch: server.fetch });
+    const form = await openReferralForm();
+
+    // More than one page: a labelled search field next to the select.
+    const search = await within(form).findByLabelText('Zoek een aanbod op naam');
+    fireEvent.change(search, { target: { value: 'lassen' } });
+    await waitFor(() => {
+      const select = within(form).getByLabelText<HTMLSelectElement>('Aanbod (niet verplicht)');
+      expect([...select.options].map((option) => option.value)).toEqual(['', welding.id]);
+    });
+    expect(server.calls('GET', `/api/v1/partners/${PARTNER_ID}/offers`).some((call) => queryOf(call).q === 'lassen')).toBe(true);
+    fireEvent.change(within(form).getByLabelText('Aanbod (niet verplicht)'), { target: { value: welding.id } });
+    expect(await within(form).findByText('Toestemming aanwezig')).toBeDefined();
+    fireEvent.click(within(form).getByRole('button', { name: 'Doorverwijzing versturen' }));
+    expect(await screen.findByText('De doorverwijzing is verstuurd. Status: Verstuurd.')).toBeDefined();
+    expect(((await server.calls('POST', CASE_REFERRALS)[0]?.json()) as { offerId?: string }).offerId).toBe(welding.id);
+  }, 20_000);
+
   it('refuses to send without consent, offers to record it, then sends the chosen body', async () => {
     const server = referralServer([aConsent()]);
     renderApp({ path: `/regions/${REGION}/cases/${CASE_ID}`, fetch: server.fetch });

@@ -43,9 +43,10 @@ function anErasureRequest(overrides: Partial<ErasureRequest> = {}): ErasureReque
 
 const UPCOMING: UpcomingList = {
   items: [
-    { learnerId: OTHER_LEARNER_ID, name: 'Jan Peeters', cases: 2, anonymiseOn: '2026-03-28T01:30:00Z' },
     { learnerId: LEARNER_ID, name: 'Ayşe Çelik', cases: 1, anonymiseOn: '2026-03-10T01:30:00Z' },
+    { learnerId: OTHER_LEARNER_ID, name: 'Jan Peeters', cases: 2, anonymiseOn: '2026-03-28T01:30:00Z' },
   ],
+  nextCursor: null,
   retentionInfoMonths: 12,
   retentionGuidanceMonths: 60,
 };
@@ -78,6 +79,7 @@ function privacyServer(
         const { status } = queryOf(request);
         return jsonResponse({
           items: status === undefined ? requests : requests.filter((item) => item.status === status),
+          nextCursor: null,
         });
       },
       'POST /api/v1/regions/:region/erasure-requests/:requestId/confirm': (_request, params) =>

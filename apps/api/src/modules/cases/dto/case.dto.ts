@@ -172,6 +172,7 @@ export class OfferGapDto {
 
 export class OfferGapListDto {
   @ApiProperty({ type: [OfferGapDto] }) items!: OfferGapDto[];
+  @ApiProperty({ type: 'string', nullable: true, description: 'The cursor of the next page; null on the last one.' }) nextCursor!: string | null;
 }
 
 export class CaseSensitiveDto {

@@ -86,6 +86,10 @@ export class ListCatalogueQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Name contains (accents and case do not matter).', maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) q?: string;
 }
 
+export class ListOffersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Name contains (accents and case do not matter).', maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+}
+
 export class OfferLocationDto {
   @TextField({ description: 'Campus or place name.', maxLength: 200, minLength: 1, example: 'Campus Sint-Michiels' }) name!: string;
   @TextField({ description: 'Street and number.', maxLength: 200, optional: true, example: 'Rijselstraat 5' }) address?: string;
@@ -152,7 +156,7 @@ export class OfferDto {
 
 export class OfferListDto {
   @ApiProperty({ type: [OfferDto] }) items!: OfferDto[];
-  @ApiProperty({ type: 'string', nullable: true, example: null }) nextCursor!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The cursor of the next page; null on the last one.', example: null }) nextCursor!: string | null;
 }
 
 export class RegionLocalPartnerDto extends PartnerFieldsDto {}

@@ -120,6 +120,7 @@ export class LearnerHistoryEntryDto {
 
 export class LearnerHistoryDto {
   @ApiProperty({ type: [LearnerHistoryEntryDto] }) items!: LearnerHistoryEntryDto[];
+  @ApiProperty({ type: 'string', nullable: true, description: 'The cursor of the next page; null on the last one.' }) nextCursor!: string | null;
 }
 
 export class LearnerSummaryDto {

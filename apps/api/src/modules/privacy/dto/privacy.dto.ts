@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { TextField } from '../../../common/openapi/fields.js';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
 /** The grounds of GDPR Art. 17(1) a region can erase on. */
 export const ERASURE_GROUNDS = ['no_longer_necessary', 'consent_withdrawn', 'objection', 'unlawful_processing', 'legal_obligation', 'other'] as const;
 export const ERASURE_STATUSES = ['pending', 'erased', 'cancelled'] as const;
 
-export class UpcomingQueryDto {
+export class UpcomingQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Look ahead this many days (default 30).', minimum: 1, maximum: 366, example: 30 })
   @IsOptional()
   @Type(() => Number)
@@ -26,6 +27,7 @@ export class UpcomingAnonymisationDto {
 
 export class UpcomingAnonymisationListDto {
   @ApiProperty({ type: [UpcomingAnonymisationDto] }) items!: UpcomingAnonymisationDto[];
+  @ApiProperty({ type: 'string', nullable: true, description: 'The cursor of the next page; null on the last one.' }) nextCursor!: string | null;
   @ApiProperty({ example: 12, description: 'Months after closing an info case.' }) retentionInfoMonths!: number;
   @ApiProperty({ example: 60, description: 'Months after closing a guidance case.' }) retentionGuidanceMonths!: number;
 }
@@ -56,10 +58,15 @@ export class ErasureRequestDto {
 
 export class ErasureRequestListDto {
   @ApiProperty({ type: [ErasureRequestDto] }) items!: ErasureRequestDto[];
+  @ApiProperty({ type: 'string', nullable: true, description: 'The cursor of the next page; null on the last one.' }) nextCursor!: string | null;
 }
 
-export class ListErasuresQueryDto {
+export class ListErasuresQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ERASURE_STATUSES }) @IsOptional() @IsIn(ERASURE_STATUSES) status?: string;
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'Only the requests about this learner (while the learner exists).' })
+  @IsOptional()
+  @IsUUID()
+  learnerId?: string;
 }
 
 export class AccessExportQueryDto {

@@ -55,6 +55,7 @@ export class WebhookEndpointDto {
 
 export class WebhookEndpointListDto {
   @ApiProperty({ type: [WebhookEndpointDto] }) items!: WebhookEndpointDto[];
+  @ApiProperty({ type: 'string', nullable: true, description: 'The cursor of the next page; null on the last one.' }) nextCursor!: string | null;
 }
 
 export class WebhookSecretDto {

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { dataOf } from '@/lib/api-result';
@@ -9,22 +9,22 @@ export const offerGapsQueryKey = (region: string, caseId: string) =>
   ['regions', region, 'cases', 'offer-gaps', caseId] as const;
 
 export function offerGapsQueryOptions(client: ApiClient, region: string, caseId: string) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: offerGapsQueryKey(region, caseId),
-    queryFn: async ({ signal }) =>
-      (
-        await dataOf(
-          client.GET('/api/v1/regions/{region}/cases/{caseId}/offer-gaps', {
-            params: { path: { region, caseId } },
-            signal,
-          }),
-        )
-      ).items,
+    queryFn: ({ pageParam, signal }) =>
+      dataOf(
+        client.GET('/api/v1/regions/{region}/cases/{caseId}/offer-gaps', {
+          params: { path: { region, caseId }, query: { cursor: pageParam } },
+          signal,
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 
-/** GET /api/v1/regions/{region}/cases/{caseId}/offer-gaps: the case's "no suitable offer" signals, newest first. */
+/** GET /api/v1/regions/{region}/cases/{caseId}/offer-gaps: the case's "no suitable offer" signals, newest first, page by page. */
 export function useOfferGaps(region: string, caseId: string) {
   const client = useApiClient();
-  return useQuery(offerGapsQueryOptions(client, region, caseId));
+  return useInfiniteQuery(offerGapsQueryOptions(client, region, caseId));
 }

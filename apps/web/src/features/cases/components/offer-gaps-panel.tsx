@@ -37,7 +37,7 @@ export function OfferGapsPanel({ region, caseId }: OfferGapsPanelProps) {
     body = <p role="status">{t('translation:common.loading')}</p>;
   } else if (gaps.isError) {
     body = <Alert tone="error">{problemText.message(gaps.error)}</Alert>;
-  } else if (gaps.data.length === 0) {
+  } else if (gaps.data.pages.every((page) => page.items.length === 0)) {
     body = <p>{t('offerGaps.empty')}</p>;
   } else {
     body = (
@@ -53,7 +53,7 @@ export function OfferGapsPanel({ region, caseId }: OfferGapsPanelProps) {
             </tr>
           </thead>
           <tbody>
-            {gaps.data.map((gap) => (
+            {gaps.data.pages.flatMap((page) => page.items).map((gap) => (
               <tr key={gap.id}>
                 <th scope="row">{codeLists.label('themes', gap.theme)}</th>
                 <td className="preserve-lines">{gap.description ?? '—'}</td>
@@ -72,6 +72,18 @@ export function OfferGapsPanel({ region, caseId }: OfferGapsPanelProps) {
       <h3 id={headingId}>{t('offerGaps.title')}</h3>
       <p className="muted">{t('offerGaps.intro')}</p>
       {body}
+      {gaps.hasNextPage && (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={gaps.isFetchingNextPage}
+            onClick={() => void gaps.fetchNextPage()}
+          >
+            {gaps.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
+          </button>
+        </p>
+      )}
       <AddOfferGapForm region={region} caseId={caseId} />
     </section>
   );

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { dataOf } from '@/lib/api-result';
@@ -8,17 +8,19 @@ export type Consent = components['schemas']['ConsentDto'];
 export const consentsQueryKey = (region: string, learnerId: string) =>
   ['regions', region, 'learners', 'consents', learnerId] as const;
 
-/** The API answers every consent in one page (withdrawn ones included). */
+/** Newest first, withdrawn ones included, page by page. */
 export function consentsQueryOptions(client: ApiClient, region: string, learnerId: string) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: consentsQueryKey(region, learnerId),
-    queryFn: ({ signal }) =>
+    queryFn: ({ pageParam, signal }) =>
       dataOf(
         client.GET('/api/v1/regions/{region}/learners/{learnerId}/consents', {
-          params: { path: { region, learnerId } },
+          params: { path: { region, learnerId }, query: { cursor: pageParam } },
           signal,
         }),
       ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
     // Reads are logged in the learner's access log: read again only when stale, not on focus.
     staleTime: 30_000,
     refetchOnWindowFocus: false,
@@ -28,5 +30,5 @@ export function consentsQueryOptions(client: ApiClient, region: string, learnerI
 /** GET /api/v1/regions/{region}/learners/{learnerId}/consents. */
 export function useConsents(region: string, learnerId: string) {
   const client = useApiClient();
-  return useQuery(consentsQueryOptions(client, region, learnerId));
+  return useInfiniteQuery(consentsQueryOptions(client, region, learnerId));
 }

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { dataOf } from '@/lib/api-result';
@@ -9,17 +9,17 @@ export const learnerHistoryQueryKey = (region: string, learnerId: string) =>
   ['regions', region, 'learners', 'history', learnerId] as const;
 
 export function learnerHistoryQueryOptions(client: ApiClient, region: string, learnerId: string) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: learnerHistoryQueryKey(region, learnerId),
-    queryFn: async ({ signal }) =>
-      (
-        await dataOf(
-          client.GET('/api/v1/regions/{region}/learners/{learnerId}/history', {
-            params: { path: { region, learnerId } },
-            signal,
-          }),
-        )
-      ).items,
+    queryFn: ({ pageParam, signal }) =>
+      dataOf(
+        client.GET('/api/v1/regions/{region}/learners/{learnerId}/history', {
+          params: { path: { region, learnerId }, query: { cursor: pageParam } },
+          signal,
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
     // Changes made here invalidate it; no second read just because the window got focus.
     staleTime: 30_000,
     refetchOnWindowFocus: false,
@@ -28,9 +28,9 @@ export function learnerHistoryQueryOptions(client: ApiClient, region: string, le
 
 /**
  * GET /api/v1/regions/{region}/learners/{learnerId}/history: the corrections of the learner's data (rectification),
- * oldest first, with the old and the new value (the INSZ only as "changed").
+ * newest first, with the old and the new value (the INSZ only as "changed"), page by page.
  */
 export function useLearnerHistory(region: string, learnerId: string) {
   const client = useApiClient();
-  return useQuery(learnerHistoryQueryOptions(client, region, learnerId));
+  return useInfiniteQuery(learnerHistoryQueryOptions(client, region, learnerId));
 }

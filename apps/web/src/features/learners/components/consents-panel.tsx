@@ -45,7 +45,7 @@ export function ConsentsPanel({ region, learnerId, readOnlyReason }: ConsentsPan
     list = <p role="status">{t('translation:common.loading')}</p>;
   } else if (consents.isError) {
     list = <Alert tone="error">{problemText.message(consents.error)}</Alert>;
-  } else if (consents.data.items.length === 0) {
+  } else if (consents.data.pages.every((page) => page.items.length === 0)) {
     list = <p>{t('consents.empty')}</p>;
   } else {
     list = (
@@ -62,7 +62,7 @@ export function ConsentsPanel({ region, learnerId, readOnlyReason }: ConsentsPan
             </tr>
           </thead>
           <tbody>
-            {consents.data.items.map((consent) => (
+            {consents.data.pages.flatMap((page) => page.items).map((consent) => (
               <tr key={consent.id}>
                 <th scope="row">
                   {purposeLabel(consent)}
@@ -138,6 +138,18 @@ export function ConsentsPanel({ region, learnerId, readOnlyReason }: ConsentsPan
       {withdraw.isError && <Alert tone="error">{problemText.message(withdraw.error)}</Alert>}
       {withdraw.isSuccess && <Alert tone="success">{t('consents.withdrawn')}</Alert>}
       {list}
+      {consents.hasNextPage && (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={consents.isFetchingNextPage}
+            onClick={() => void consents.fetchNextPage()}
+          >
+            {consents.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
+          </button>
+        </p>
+      )}
       {readOnlyReason === undefined ? (
         <AddConsentForm region={region} learnerId={learnerId} />
       ) : (

@@ -85,10 +85,10 @@ export function LearnerHistoryPanel({ region, learnerId }: { region: string; lea
     body = <p role="status">{t('translation:common.loading')}</p>;
   } else if (history.isError) {
     body = <Alert tone="error">{problemText.message(history.error)}</Alert>;
-  } else if (history.data.length === 0) {
+  } else if (history.data.pages.every((page) => page.items.length === 0)) {
     body = <p>{t('history.empty')}</p>;
   } else {
-    const rows = [...history.data].reverse();
+    const rows = history.data.pages.flatMap((page) => page.items);
     body = (
       <TableScroll label={t('history.caption')}>
         <table className="table">
@@ -123,6 +123,18 @@ export function LearnerHistoryPanel({ region, learnerId }: { region: string; lea
       <h3 id={headingId}>{t('history.title')}</h3>
       <p className="muted">{t('history.intro')}</p>
       {body}
+      {history.hasNextPage && (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={history.isFetchingNextPage}
+            onClick={() => void history.fetchNextPage()}
+          >
+            {history.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

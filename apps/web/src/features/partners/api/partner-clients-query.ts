@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { dataOf } from '@/lib/api-result';
@@ -9,19 +9,23 @@ export type PartnerClientSecret = components['schemas']['ClientSecretDto'];
 
 export const partnerClientsQueryKey = (partnerId: string) => ['admin', 'partners', partnerId, 'clients'] as const;
 
-/**
- * GET /api/v1/admin/partners/{partnerId}/clients (never the secrets). The answer has a
- * `nextCursor`, but the operation takes no `cursor` parameter (yet): one page only.
- */
+/** GET /api/v1/admin/partners/{partnerId}/clients (never the secrets), oldest first, page by page. */
 export function partnerClientsQueryOptions(client: ApiClient, partnerId: string) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: partnerClientsQueryKey(partnerId),
-    queryFn: ({ signal }) =>
-      dataOf(client.GET('/api/v1/admin/partners/{partnerId}/clients', { params: { path: { partnerId } }, signal })),
+    queryFn: ({ pageParam, signal }) =>
+      dataOf(
+        client.GET('/api/v1/admin/partners/{partnerId}/clients', {
+          params: { path: { partnerId }, query: { cursor: pageParam } },
+          signal,
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 
 export function usePartnerClients(partnerId: string) {
   const client = useApiClient();
-  return useQuery(partnerClientsQueryOptions(client, partnerId));
+  return useInfiniteQuery(partnerClientsQueryOptions(client, partnerId));
 }

@@ -48,7 +48,7 @@ export function PartnerDetail({ partner }: { partner: Partner }) {
     list = <p role="status">{t('common.loading')}</p>;
   } else if (clients.isError) {
     list = <Alert tone="error">{problems.message(clients.error)}</Alert>;
-  } else if (clients.data.items.length === 0) {
+  } else if (clients.data.pages.every((page) => page.items.length === 0)) {
     list = <p>{t('clients.empty')}</p>;
   } else {
     list = (
@@ -65,7 +65,7 @@ export function PartnerDetail({ partner }: { partner: Partner }) {
             </tr>
           </thead>
           <tbody>
-            {clients.data.items.map((client) => (
+            {clients.data.pages.flatMap((page) => page.items).map((client) => (
               <tr key={client.clientId}>
                 <th scope="row">{client.name}</th>
                 <td>
@@ -155,6 +155,18 @@ export function PartnerDetail({ partner }: { partner: Partner }) {
       {revoke.isError && <Alert tone="error">{problems.message(revoke.error)}</Alert>}
       {revoke.isSuccess && <Alert tone="success">{t('clients.revoked')}</Alert>}
       {list}
+      {clients.hasNextPage && (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={clients.isFetchingNextPage}
+            onClick={() => void clients.fetchNextPage()}
+          >
+            {clients.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
+          </button>
+        </p>
+      )}
       <CreateClientForm partnerId={partner.id} onCreated={setSecret} />
       <InvitePartnerUserForm partnerId={partner.id} />
     </div>

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { components, paths } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { dataOf } from '@/lib/api-result';
@@ -8,31 +8,54 @@ export type ErasureStatus = ErasureRequest['status'];
 export type ErasureGround = ErasureRequest['ground'];
 type ListErasuresQuery = NonNullable<paths['/api/v1/regions/{region}/erasure-requests']['get']['parameters']['query']>;
 
-/** Every list of erasure requests of `region` (any status). */
+/** Every list of erasure requests of `region` (any status, any learner). */
 export const erasureRequestListsQueryKey = (region: string) => ['regions', region, 'erasure-requests'] as const;
 export const erasureRequestsQueryKey = (region: string, status: ListErasuresQuery['status']) =>
   [...erasureRequestListsQueryKey(region), status ?? 'all'] as const;
+export const pendingErasureQueryKey = (region: string, learnerId: string) =>
+  [...erasureRequestListsQueryKey(region), 'pending', 'learner', learnerId] as const;
 
 export function erasureRequestsQueryOptions(client: ApiClient, region: string, status: ListErasuresQuery['status']) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: erasureRequestsQueryKey(region, status),
-    queryFn: async ({ signal }) =>
-      (
-        await dataOf(
-          client.GET('/api/v1/regions/{region}/erasure-requests', {
-            params: { path: { region }, query: status === undefined ? {} : { status } },
-            signal,
-          }),
-        )
-      ).items,
+    queryFn: ({ pageParam, signal }) =>
+      dataOf(
+        client.GET('/api/v1/regions/{region}/erasure-requests', {
+          params: { path: { region }, query: { ...(status === undefined ? {} : { status }), cursor: pageParam } },
+          signal,
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 
 /**
- * GET /api/v1/regions/{region}/erasure-requests?status= (coordinators): the erasure requests, newest first (the
- * latest 200); without a status every request.
+ * GET /api/v1/regions/{region}/erasure-requests?status= (coordinators): the erasure requests, newest first, page by
+ * page ("Meer laden"); without a status every request.
  */
 export function useErasureRequests(region: string, status?: ListErasuresQuery['status']) {
   const client = useApiClient();
-  return useQuery(erasureRequestsQueryOptions(client, region, status));
+  return useInfiniteQuery(erasureRequestsQueryOptions(client, region, status));
+}
+
+export function pendingErasureQueryOptions(client: ApiClient, region: string, learnerId: string) {
+  return queryOptions({
+    queryKey: pendingErasureQueryKey(region, learnerId),
+    queryFn: async ({ signal }) =>
+      (
+        await dataOf(
+          client.GET('/api/v1/regions/{region}/erasure-requests', {
+            params: { path: { region }, query: { status: 'pending', learnerId, limit: 1 } },
+            signal,
+          }),
+        )
+      ).items.at(0) ?? null,
+  });
+}
+
+/** The erasure request of this learner waiting for confirmation, or null (one exact question, not a page to search). */
+export function usePendingErasure(region: string, learnerId: string) {
+  const client = useApiClient();
+  return useQuery(pendingErasureQueryOptions(client, region, learnerId));
 }

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { dataOf } from '@/lib/api-result';
@@ -10,23 +10,25 @@ export const upcomingAnonymisationsQueryKey = (region: string, days: number) =>
   ['regions', region, 'retention', 'upcoming', days] as const;
 
 export function upcomingAnonymisationsQueryOptions(client: ApiClient, region: string, days: number) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: upcomingAnonymisationsQueryKey(region, days),
-    queryFn: ({ signal }) =>
+    queryFn: ({ pageParam, signal }) =>
       dataOf(
         client.GET('/api/v1/regions/{region}/retention/upcoming', {
-          params: { path: { region }, query: { days } },
+          params: { path: { region }, query: { days, cursor: pageParam } },
           signal,
         }),
       ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 
 /**
  * GET /api/v1/regions/{region}/retention/upcoming?days= (coordinators): the learners the nightly retention job will
- * anonymise within `days`, with the region's retention periods.
+ * anonymise within `days`, soonest first, page by page ("Meer laden"), with the region's retention periods.
  */
 export function useUpcomingAnonymisations(region: string, days: number) {
   const client = useApiClient();
-  return useQuery(upcomingAnonymisationsQueryOptions(client, region, days));
+  return useInfiniteQuery(upcomingAnonymisationsQueryOptions(client, region, days));
 }

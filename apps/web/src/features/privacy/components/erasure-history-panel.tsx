@@ -42,7 +42,8 @@ export function ErasureHistoryPanel({ region, currentUserId }: ErasureHistoryPan
   } else if (requests.isError) {
     body = <Alert tone="error">{problemText.message(requests.error)}</Alert>;
   } else {
-    const handled = requests.data.filter((request) => request.status !== 'pending');
+    // Pending requests have their own panel; the pages hold every status, newest first.
+    const handled = requests.data.pages.flatMap((page) => page.items).filter((request) => request.status !== 'pending');
     body =
       handled.length === 0 ? (
         <p>{t('history.empty')}</p>
@@ -83,6 +84,18 @@ export function ErasureHistoryPanel({ region, currentUserId }: ErasureHistoryPan
     <section className="panel" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('history.title')}</h3>
       {body}
+      {requests.hasNextPage && (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={requests.isFetchingNextPage}
+            onClick={() => void requests.fetchNextPage()}
+          >
+            {requests.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

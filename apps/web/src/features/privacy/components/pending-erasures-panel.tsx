@@ -65,7 +65,7 @@ export function PendingErasuresPanel({ region, currentUserId }: PendingErasuresP
     body = <p role="status">{t('translation:common.loading')}</p>;
   } else if (pending.isError) {
     body = <Alert tone="error">{problemText.message(pending.error)}</Alert>;
-  } else if (pending.data.length === 0) {
+  } else if (pending.data.pages.every((page) => page.items.length === 0)) {
     body = <p>{t('pending.empty')}</p>;
   } else {
     body = (
@@ -83,7 +83,7 @@ export function PendingErasuresPanel({ region, currentUserId }: PendingErasuresP
             </tr>
           </thead>
           <tbody>
-            {pending.data.map((request) => {
+            {pending.data.pages.flatMap((page) => page.items).map((request) => {
               const name = nameOf(request);
               const mine = request.requestedBy === currentUserId;
               const current = deciding?.requestId === request.id ? deciding.action : null;
@@ -199,6 +199,18 @@ export function PendingErasuresPanel({ region, currentUserId }: PendingErasuresP
       )}
       {failed !== null && <Alert tone="error">{problemText.message(failed)}</Alert>}
       {body}
+      {pending.hasNextPage && (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={pending.isFetchingNextPage}
+            onClick={() => void pending.fetchNextPage()}
+          >
+            {pending.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

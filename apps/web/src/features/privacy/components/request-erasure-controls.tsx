@@ -8,7 +8,7 @@ import { TextAreaField } from '@/components/ui/text-area-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
 import { formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
-import { useErasureRequests } from '../api/erasure-requests-query';
+import { usePendingErasure } from '../api/erasure-requests-query';
 import { useRequestErasure, type RequestErasureBody } from '../api/request-erasure-mutation';
 import { ERASURE_GROUNDS, isErasureGround } from './erasure-grounds';
 
@@ -29,13 +29,13 @@ interface RequestErasureControlsProps {
 export function RequestErasureControls({ region, learnerId, learnerName }: RequestErasureControlsProps) {
   const { t, i18n } = useTranslation('guidance');
   const problemText = useProblemText();
-  const pending = useErasureRequests(region, 'pending');
+  const pending = usePendingErasure(region, learnerId);
   const headingId = useId();
   const pendingId = useId();
   const openButton = useRef<HTMLButtonElement>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [requested, setRequested] = useState(false);
-  const waiting = pending.data?.find((request) => request.learnerId === learnerId);
+  const waiting = pending.data ?? undefined;
   const dataProtectionPath = `/regions/${region}/data-protection`;
 
   return (

@@ -29,8 +29,9 @@ export function UpcomingAnonymisationsPanel({ region, days }: UpcomingAnonymisat
   } else if (upcoming.isError) {
     body = <Alert tone="error">{problemText.message(upcoming.error)}</Alert>;
   } else {
-    const { items, retentionInfoMonths, retentionGuidanceMonths } = upcoming.data;
-    const rows = [...items].sort((left, right) => Date.parse(left.anonymiseOn) - Date.parse(right.anonymiseOn));
+    // Soonest first, as the API pages them; the retention periods are the same on every page.
+    const { retentionInfoMonths, retentionGuidanceMonths } = upcoming.data.pages[0] ?? { retentionInfoMonths: 0, retentionGuidanceMonths: 0 };
+    const rows = upcoming.data.pages.flatMap((page) => page.items);
     body = (
       <>
         <p>
@@ -66,6 +67,18 @@ export function UpcomingAnonymisationsPanel({ region, days }: UpcomingAnonymisat
               </tbody>
             </table>
           </TableScroll>
+        )}
+        {upcoming.hasNextPage && (
+          <p>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={upcoming.isFetchingNextPage}
+              onClick={() => void upcoming.fetchNextPage()}
+            >
+              {upcoming.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
+            </button>
+          </p>
         )}
       </>
     );

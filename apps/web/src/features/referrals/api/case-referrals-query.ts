@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { dataOf } from '@/lib/api-result';
 import { regionReferralsQueryKey } from './referrals-query';
@@ -7,20 +7,22 @@ export const caseReferralsQueryKey = (region: string, caseId: string) =>
   [...regionReferralsQueryKey(region), 'case', caseId] as const;
 
 export function caseReferralsQueryOptions(client: ApiClient, region: string, caseId: string) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: caseReferralsQueryKey(region, caseId),
-    queryFn: ({ signal }) =>
+    queryFn: ({ pageParam, signal }) =>
       dataOf(
         client.GET('/api/v1/regions/{region}/cases/{caseId}/referrals', {
-          params: { path: { region, caseId } },
+          params: { path: { region, caseId }, query: { cursor: pageParam } },
           signal,
         }),
       ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 
-/** GET /api/v1/regions/{region}/cases/{caseId}/referrals: the referrals of one case. */
+/** GET /api/v1/regions/{region}/cases/{caseId}/referrals: the referrals of one case, newest first, page by page. */
 export function useCaseReferrals(region: string, caseId: string) {
   const client = useApiClient();
-  return useQuery(caseReferralsQueryOptions(client, region, caseId));
+  return useInfiniteQuery(caseReferralsQueryOptions(client, region, caseId));
 }

@@ -1,27 +1,30 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { dataOf } from '@/lib/api-result';
+import { useAllPages } from '@/lib/use-all-pages';
 
 export type Consent = components['schemas']['ConsentDto'];
 
 /**
- * The same key (and answer) as the learner page's consents, on purpose: both share one cache entry,
- * so a consent recorded here shows there and the read is logged once.
+ * The same key (and pages) as the learner page's consents, on purpose: both share one cache entry,
+ * so a consent recorded here shows there and each page is read (and logged) once.
  */
 export const learnerConsentsQueryKey = (region: string, learnerId: string) =>
   ['regions', region, 'learners', 'consents', learnerId] as const;
 
 export function learnerConsentsQueryOptions(client: ApiClient, region: string, learnerId: string) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: learnerConsentsQueryKey(region, learnerId),
-    queryFn: ({ signal }) =>
+    queryFn: ({ pageParam, signal }) =>
       dataOf(
         client.GET('/api/v1/regions/{region}/learners/{learnerId}/consents', {
-          params: { path: { region, learnerId } },
+          params: { path: { region, learnerId }, query: { cursor: pageParam } },
           signal,
         }),
       ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
     staleTime: 30_000,
     refetchOnWindowFocus: false,
   });
@@ -35,8 +38,12 @@ export function activeSharingConsent(consents: readonly Consent[], partnerId: st
   );
 }
 
-/** GET /api/v1/regions/{region}/learners/{learnerId}/consents: read to know whether sharing with a partner is allowed. */
+/**
+ * GET /api/v1/regions/{region}/learners/{learnerId}/consents, every page: whether sharing with a partner is allowed
+ * is decided on all of them (`complete`), never on the first page alone.
+ */
 export function useLearnerConsents(region: string, learnerId: string) {
   const client = useApiClient();
-  return useQuery(learnerConsentsQueryOptions(client, region, learnerId));
+  const query = useInfiniteQuery(learnerConsentsQueryOptions(client, region, learnerId));
+  return { query, ...useAllPages(query) };
 }

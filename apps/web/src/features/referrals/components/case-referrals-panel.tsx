@@ -36,7 +36,7 @@ export function CaseReferralsPanel({ canRefer, ...formProps }: CaseReferralsPane
     list = <p role="status">{t('translation:common.loading')}</p>;
   } else if (referrals.isError) {
     list = <Alert tone="error">{problemText.message(referrals.error)}</Alert>;
-  } else if (referrals.data.items.length === 0) {
+  } else if (referrals.data.pages.every((page) => page.items.length === 0)) {
     list = <p>{t('referrals.emptyForCase')}</p>;
   } else {
     list = (
@@ -54,7 +54,7 @@ export function CaseReferralsPanel({ canRefer, ...formProps }: CaseReferralsPane
             </tr>
           </thead>
           <tbody>
-            {referrals.data.items.map((referral) => (
+            {referrals.data.pages.flatMap((page) => page.items).map((referral) => (
               <tr key={referral.id} data-overdue={referral.overdue}>
                 <th scope="row">
                   <PartnerName partnerId={referral.partnerId} />
@@ -95,6 +95,18 @@ export function CaseReferralsPanel({ canRefer, ...formProps }: CaseReferralsPane
         </Alert>
       )}
       {list}
+      {referrals.hasNextPage && (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={referrals.isFetchingNextPage}
+            onClick={() => void referrals.fetchNextPage()}
+          >
+            {referrals.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
+          </button>
+        </p>
+      )}
       {open ? (
         <ReferralForm
           {...formProps}

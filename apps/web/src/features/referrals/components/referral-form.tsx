@@ -13,7 +13,7 @@ import { problemCodeOf } from '@/lib/problem';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useCataloguePartners, type CataloguePartner } from '../api/catalogue-query';
 import { useCreateReferral, type CreateReferralBody } from '../api/create-referral-mutation';
-import { usePartnerOffers } from '../api/partner-offers-query';
+import { type Offer, usePartnerOffers } from '../api/partner-offers-query';
 import { useRecordSharingConsent } from '../api/record-sharing-consent-mutation';
 import { useReferralLearner } from '../api/referral-learner-query';
 import type { Referral, ReferralPacket, ShareChoice } from '../api/referrals-query';
@@ -74,7 +74,12 @@ export function ReferralForm({
   const partners = useCataloguePartners(query === '' ? { region } : { region, q: query });
   const [partner, setPartner] = useState<CataloguePartner | null>(null);
   const offers = usePartnerOffers(partner?.id);
-  const [offerId, setOfferId] = useState('');
+  const [offerSearch, setOfferSearch] = useState('');
+  const offerQuery = useDebouncedValue(offerSearch.trim(), 300);
+  // A partner with more offers than one page (a CVO has hundreds): search them by name instead of one long select.
+  const manyOffers = (offers.data?.pages[0]?.nextCursor ?? null) !== null;
+  const offerMatches = usePartnerOffers(manyOffers ? partner?.id : undefined, offerQuery);
+  const [chosenOffer, setChosenOffer] = useState<Offer | null>(null);
   const [share, setShare] = useState<ShareChoice>(DEFAULT_SHARE);
   const [preferredStart, setPreferredStart] = useState('');
   const [note, setNote] = useState('');
@@ -95,19 +100,24 @@ export function ReferralForm({
     headingRef.current?.focus();
   }, []);
 
-  const consent =
-    partner === null || consents.data === undefined ? undefined : activeSharingConsent(consents.data.items, partner.id);
+  // Decided on every page of consents, never on the first alone.
+  const consent = partner === null || !consents.complete ? undefined : activeSharingConsent(consents.items, partner.id);
   const hasConsent = consent !== undefined;
   const noConsentAnswer = problemCodeOf(create.error) === 'REFERRAL.NO_SHARING_CONSENT';
-  const offerOptions = (offers.data?.items ?? []).map((offer) => ({
+  const shownOffers = ((manyOffers ? offerMatches : offers).data?.pages ?? []).flatMap((page) => page.items);
+  // The chosen offer stays an option while another search shows other offers.
+  const offerOptions = [
+    ...(chosenOffer !== null && !shownOffers.some((offer) => offer.id === chosenOffer.id) ? [chosenOffer] : []),
+    ...shownOffers,
+  ].map((offer) => ({
     value: offer.id,
     label: `${offer.name} — ${codeLists.label('offerStatuses', offer.status)}`,
   }));
-  const chosenOffer = offers.data?.items.find((offer) => offer.id === offerId);
 
   function choosePartner(next: CataloguePartner): void {
     setPartner(next);
-    setOfferId('');
+    setChosenOffer(null);
+    setOfferSearch('');
     setProblems((current) => ({ ...current, partner: undefined, consent: undefined }));
     create.reset();
     recordConsent.reset();
@@ -138,14 +148,14 @@ export function ReferralForm({
       return;
     }
     const body: CreateReferralBody = { partnerId: partner.id, share };
-    if (offerId !== '') body.offerId = offerId;
+    if (chosenOffer !== null) body.offerId = chosenOffer.id;
     if (preferredStart !== '') body.preferredStart = preferredStart;
     if (note.trim() !== '') body.note = note.trim();
     create.mutate(body, {
       onSuccess: onSent,
       onError: (error) => {
         // Someone withdrew the consent meanwhile: read the consents again so the form shows it.
-        if (problemCodeOf(error) === 'REFERRAL.NO_SHARING_CONSENT') void consents.refetch();
+        if (problemCodeOf(error) === 'REFERRAL.NO_SHARING_CONSENT') void consents.query.refetch();
       },
     });
   }
@@ -156,7 +166,7 @@ export function ReferralForm({
       : {
           region: { slug: region, name: regionName },
           partner: { id: partner?.id ?? '', name: partner?.name ?? '' },
-          offer: chosenOffer === undefined ? null : { id: chosenOffer.id, name: chosenOffer.name },
+          offer: chosenOffer === null ? null : { id: chosenOffer.id, name: chosenOffer.name },
           learner: share.contactData
             ? {
                 firstName: learner.data.firstName,
@@ -235,25 +245,60 @@ export function ReferralForm({
             <Alert tone="error">{problemText.message(offers.error)}</Alert>
           ) : offers.isPending ? (
             <p role="status">{t('translation:common.loading')}</p>
-          ) : offerOptions.length === 0 ? (
+          ) : offerOptions.length === 0 && !manyOffers ? (
             <p>{t('referralForm.noOffers', { partner: partner.name })}</p>
           ) : (
-            <SelectField
-              label={t('referralForm.offer')}
-              hint={t('referralForm.offerHint')}
-              value={offerId}
-              options={[{ value: '', label: t('referralForm.noOfferChoice') }, ...offerOptions]}
-              onChange={(event) => {
-                setOfferId(event.target.value);
-              }}
-            />
+            <div>
+              {manyOffers && (
+                <TextField
+                  label={t('referralForm.offerSearch')}
+                  hint={t('referralForm.offerSearchHint', { partner: partner.name })}
+                  type="search"
+                  maxLength={100}
+                  value={offerSearch}
+                  onChange={(event) => {
+                    setOfferSearch(event.target.value);
+                  }}
+                />
+              )}
+              {offerMatches.isError && <Alert tone="error">{problemText.message(offerMatches.error)}</Alert>}
+              <SelectField
+                label={t('referralForm.offer')}
+                hint={t('referralForm.offerHint')}
+                value={chosenOffer?.id ?? ''}
+                options={[{ value: '', label: t('referralForm.noOfferChoice') }, ...offerOptions]}
+                onChange={(event) => {
+                  const id = event.target.value;
+                  setChosenOffer(
+                    id === '' ? null : (shownOffers.find((offer) => offer.id === id) ?? chosenOffer),
+                  );
+                }}
+              />
+              {manyOffers && offerQuery !== '' && !offerMatches.isPending && shownOffers.length === 0 && (
+                <p role="status">{t('referralForm.offerNoMatch', { query: offerQuery })}</p>
+              )}
+              {manyOffers && offerMatches.hasNextPage && (
+                <p>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    disabled={offerMatches.isFetchingNextPage}
+                    onClick={() => void offerMatches.fetchNextPage()}
+                  >
+                    {offerMatches.isFetchingNextPage
+                      ? t('translation:common.loadingMore')
+                      : t('referralForm.moreOffers')}
+                  </button>
+                </p>
+              )}
+            </div>
           )}
 
           <section className="subpanel" aria-label={t('referralForm.consentTitle')}>
-            {consents.isPending ? (
+            {consents.query.isError ? (
+              <Alert tone="error">{problemText.message(consents.query.error)}</Alert>
+            ) : !consents.complete ? (
               <p role="status">{t('translation:common.loading')}</p>
-            ) : consents.isError ? (
-              <Alert tone="error">{problemText.message(consents.error)}</Alert>
             ) : consent !== undefined ? (
               <Alert tone="success" title={t('referralForm.consentPresentTitle')}>
                 <p>

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { dataOf } from '@/lib/api-result';
@@ -7,19 +7,23 @@ export type Organisation = components['schemas']['OrganisationDto'];
 
 export const organisationsQueryKey = (region: string) => ['regions', region, 'organisations'] as const;
 
-/**
- * GET /api/v1/regions/{region}/organisations. The answer has a `nextCursor`, but the operation
- * accepts no `cursor` parameter (yet), so there is only ever one page to show.
- */
+/** GET /api/v1/regions/{region}/organisations, by name, page by page. */
 export function organisationsQueryOptions(client: ApiClient, region: string) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: organisationsQueryKey(region),
-    queryFn: ({ signal }) =>
-      dataOf(client.GET('/api/v1/regions/{region}/organisations', { params: { path: { region } }, signal })),
+    queryFn: ({ pageParam, signal }) =>
+      dataOf(
+        client.GET('/api/v1/regions/{region}/organisations', {
+          params: { path: { region }, query: { cursor: pageParam } },
+          signal,
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 
 export function useOrganisations(region: string) {
   const client = useApiClient();
-  return useQuery(organisationsQueryOptions(client, region));
+  return useInfiniteQuery(organisationsQueryOptions(client, region));
 }

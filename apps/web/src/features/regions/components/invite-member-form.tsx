@@ -5,6 +5,7 @@ import { EMPTY_PERSON, PersonFields, personBody, type PersonDraft } from '@/comp
 import { InvitationNotice } from '@/components/ui/invitation-notice';
 import { SelectField } from '@/components/ui/select-field';
 import { useProblemText } from '@/lib/problem-messages';
+import { useAllPages } from '@/lib/use-all-pages';
 import { useInvitationLabels } from '@/lib/use-invitation-labels';
 import { useInviteMember, type InviteMemberBody } from '../api/invite-member-mutation';
 import { useOrganisations } from '../api/organisations-query';
@@ -14,7 +15,9 @@ export function InviteMemberForm({ region }: { region: string }) {
   const { t } = useTranslation();
   const problems = useProblemText();
   const invite = useInviteMember(region);
-  const organisations = useOrganisations(region);
+  // Every organisation, all pages: a region has a handful to a few dozen member organisations, so one select
+  // stays the simplest accessible choice.
+  const organisations = useAllPages(useOrganisations(region));
   const headingId = useId();
   const [person, setPerson] = useState<PersonDraft>(EMPTY_PERSON);
   const [role, setRole] = useState<InviteMemberBody['role']>('counsellor');
@@ -37,7 +40,7 @@ export function InviteMemberForm({ region }: { region: string }) {
 
   const organisationOptions = [
     { value: '', label: t('inviteMember.noOrganisation') },
-    ...(organisations.data?.items ?? []).map((organisation) => ({ value: organisation.id, label: organisation.name })),
+    ...organisations.items.map((organisation) => ({ value: organisation.id, label: organisation.name })),
   ];
 
   return (

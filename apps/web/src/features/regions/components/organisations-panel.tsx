@@ -39,12 +39,12 @@ export function OrganisationsPanel({ region, canEdit }: OrganisationsPanelProps)
     list = <p role="status">{t('common.loading')}</p>;
   } else if (organisations.isError) {
     list = <Alert tone="error">{problems.message(organisations.error)}</Alert>;
-  } else if (organisations.data.items.length === 0) {
+  } else if (organisations.data.pages.every((page) => page.items.length === 0)) {
     list = <p>{t('organisations.empty')}</p>;
   } else {
     list = (
       <ul className="plain-list">
-        {organisations.data.items.map((organisation) => (
+        {organisations.data.pages.flatMap((page) => page.items).map((organisation) => (
           <li key={organisation.id}>{organisation.name}</li>
         ))}
       </ul>
@@ -55,6 +55,18 @@ export function OrganisationsPanel({ region, canEdit }: OrganisationsPanelProps)
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('organisations.title')}</h2>
       {list}
+      {organisations.hasNextPage && (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={organisations.isFetchingNextPage}
+            onClick={() => void organisations.fetchNextPage()}
+          >
+            {organisations.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
+          </button>
+        </p>
+      )}
       {canEdit && (
         <form className="form form--inline" onSubmit={submit}>
           {create.isError && <Alert tone="error">{problems.message(create.error)}</Alert>}

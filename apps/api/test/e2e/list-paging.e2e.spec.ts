@@ -211,6 +211,37 @@ describe('list paging', () => {
     expect(endpointPages.items.map((item) => item.id)).toEqual(endpoints.map((row) => row.id).sort());
   });
 
+  it('lists keyed on a moment keep its microseconds in the cursor: rows within one millisecond are neither skipped nor repeated', async () => {
+    // Three rows in the same millisecond, microseconds apart: a cursor rounded to the millisecond (a JavaScript
+    // Date) skipped the earliest on a newest-first list and served the first page again on an oldest-first one.
+    const moments = ['2026-11-02T09:00:00.000100Z', '2026-11-02T09:00:00.000300Z', '2026-11-02T09:00:00.000500Z'];
+    const partner = await ctx.newPartner();
+    const registrations: string[] = [];
+    for (const moment of moments) {
+      const [row] = await ctx.owner.query<[{ id: string }]>(
+        `INSERT INTO exchange.registration (region_id, partner_id, payload, consent_reference, created_at)
+         VALUES ($1, $2, '{"learner": {"firstName": "Micro", "lastName": "Seconde", "dateOfBirth": "1990-01-01"}, "learningQuestion": null}', 'paging', $3) RETURNING id`,
+        [region.id, partner.id, moment],
+      );
+      registrations.push(row.id);
+    }
+    const inbox = await walk<{ id: string }>(regionUrl('/registrations'), auth.coordinator);
+    expect(inbox.items.map((r) => r.id).filter((id) => registrations.includes(id))).toEqual(registrations);
+    expect(new Set(inbox.items.map((r) => r.id)).size).toBe(inbox.items.length);
+
+    const caseId = await newCase(await newLearner());
+    const contacts: string[] = [];
+    for (const moment of moments) {
+      const [row] = await ctx.owner.query<[{ id: string }]>(
+        `INSERT INTO ${table('contact')} (case_id, occurred_at, duration_minutes, channel, kind, counsellor_id) VALUES ($1, $2, 30, 'phone', 'guidance', $3) RETURNING id`,
+        [caseId, moment, coordinator.id],
+      );
+      contacts.push(row.id);
+    }
+    const timeline = await walk<{ id: string }>(regionUrl(`/cases/${caseId}/contacts`), auth.coordinator);
+    expect(timeline.items.map((c) => c.id)).toEqual([...contacts].reverse());
+  });
+
   it('refuses a cursor it did not issue on every newly paged list: 400 problem on cursor', async () => {
     const forged = (position: unknown) => Buffer.from(JSON.stringify(position)).toString('base64url');
     const id = '00000000-0000-4000-8000-0000000000aa';

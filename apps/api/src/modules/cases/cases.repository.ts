@@ -181,8 +181,9 @@ export class CasesRepository {
 
   /** Contacts, newest first; keyset after (occurredAt, id). */
   async contacts(manager: EntityManager, caseId: string, limit: number, after?: { t: string; id: string }) {
-    return manager.query<{ id: string; occurredAt: Date; durationMinutes: number; channel: string; kind: string; notes: string | null; counsellorId: string }[]>(
-      `SELECT id, occurred_at AS "occurredAt", duration_minutes AS "durationMinutes", channel, kind, notes, counsellor_id AS "counsellorId"
+    return manager.query<{ id: string; occurredAt: Date; durationMinutes: number; channel: string; kind: string; notes: string | null; counsellorId: string; sortKey: string }[]>(
+      `SELECT id, occurred_at AS "occurredAt", duration_minutes AS "durationMinutes", channel, kind, notes, counsellor_id AS "counsellorId",
+              ${exactInstant('occurred_at')} AS "sortKey"
          FROM contact WHERE case_id = $1 AND ($2::timestamptz IS NULL OR (occurred_at, id) < ($2::timestamptz, $3::uuid))
         ORDER BY occurred_at DESC, id DESC LIMIT $4`,
       [caseId, after?.t ?? null, after?.id ?? null, limit],

@@ -202,15 +202,18 @@ export class CasesService {
   }
 
   async contacts(id: string, limit: number, cursor?: string): Promise<ContactPageDto> {
-    const after = readCursor(cursor, { t: /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, id: UUID_PATTERN });
+    const after = readCursor(cursor, { t: EXACT_INSTANT, id: UUID_PATTERN });
     const rows = await this.unitOfWork.run(async (manager) => {
       await this.requireCase(manager, id);
       return this.cases.contacts(manager, id, limit + 1, after);
     });
     const names = await this.users.displayNames([...new Set(rows.map((row) => row.counsellorId))]);
-    const items = rows.slice(0, limit).map((row) => ({ ...row, occurredAt: new Date(row.occurredAt).toISOString(), counsellorName: names.get(row.counsellorId) ?? null }));
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ t: last.occurredAt, id: last.id }) : null };
+    return toKeysetPage(
+      rows,
+      limit,
+      ({ sortKey: _sortKey, ...row }) => ({ ...row, occurredAt: new Date(row.occurredAt).toISOString(), counsellorName: names.get(row.counsellorId) ?? null }),
+      (row) => ({ t: row.sortKey, id: row.id }),
+    );
   }
 
   async addActionItem(id: string, input: CreateActionItemDto): Promise<ActionItemDto> {

@@ -97,9 +97,9 @@ export class ReferralsRepository {
   }
 
   /** The region's referrals, newest first; `overdue`: unanswered past the answer date. Keyset after (sentAt, id). */
-  async listForRegion(manager: EntityManager, filters: { status?: string; overdue?: boolean }, limit: number, after?: { t: string; id: string }): Promise<RegionReferralRow[]> {
-    return manager.query<RegionReferralRow[]>(
-      `SELECT ${REGION} FROM referral r JOIN exchange.referral x ON x.id = r.id
+  async listForRegion(manager: EntityManager, filters: { status?: string; overdue?: boolean }, limit: number, after?: { t: string; id: string }): Promise<(RegionReferralRow & { sortKey: string })[]> {
+    return manager.query<(RegionReferralRow & { sortKey: string })[]>(
+      `SELECT ${REGION}, ${exactInstant('x.sent_at')} AS "sortKey" FROM referral r JOIN exchange.referral x ON x.id = r.id
         WHERE ($1::text IS NULL OR x.status = $1)
           AND (NOT $2::boolean OR (x.status IN ('sent', 'received') AND x.respond_by < now()))
           AND ($3::timestamptz IS NULL OR (x.sent_at, x.id) < ($3::timestamptz, $4::uuid))
@@ -114,9 +114,9 @@ export class ReferralsRepository {
   }
 
   /** The partner's referrals (row-level security keeps it to its own), by last change; keyset after (updatedAt, id). */
-  async listForPartner(manager: EntityManager, filters: { status?: string; updatedSince?: string }, limit: number, after?: { t: string; id: string }): Promise<ExchangeRow[]> {
-    return manager.query<ExchangeRow[]>(
-      `SELECT ${EXCHANGE} FROM exchange.referral x
+  async listForPartner(manager: EntityManager, filters: { status?: string; updatedSince?: string }, limit: number, after?: { t: string; id: string }): Promise<(ExchangeRow & { sortKey: string })[]> {
+    return manager.query<(ExchangeRow & { sortKey: string })[]>(
+      `SELECT ${EXCHANGE}, ${exactInstant('x.updated_at')} AS "sortKey" FROM exchange.referral x
         WHERE ($1::text IS NULL OR x.status = $1)
           AND ($2::timestamptz IS NULL OR x.updated_at >= $2::timestamptz)
           AND ($3::timestamptz IS NULL OR (x.updated_at, x.id) > ($3::timestamptz, $4::uuid))

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { ProblemCode } from '@leerwinkel/contracts';
 import { partnerOf } from '../../common/auth/partner-of.js';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
-import { encodeCursor, EXACT_INSTANT, type PageQueryDto, readCursor, toKeysetPage, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
+import { EXACT_INSTANT, type PageQueryDto, readCursor, toKeysetPage, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { PartnerUnitOfWork } from '../../tenancy/partner-unit-of-work.js';
 import { type RegionRef, RegionRegistryRepository } from '../../tenancy/region-registry.repository.js';
@@ -32,7 +32,6 @@ import type {
 import { allowedFor, checkReferralTransition, type ReferralActor, type ReferralStatus } from './referral-state-machine.js';
 import { type ExchangeRow, type ReferralEventRow, type ReferralPacket, type RegionReferralRow, ReferralsRepository } from './referrals.repository.js';
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
 
 /**
  * Referrals from a case to a partner, and the partner's side of the loop. Sending needs the learner's active
@@ -115,11 +114,9 @@ export class ReferralsService {
   }
 
   async listForRegion(query: ListReferralsQueryDto): Promise<ReferralPageDto> {
-    const after = readCursor(query.cursor, { t: ISO_INSTANT, id: UUID_PATTERN });
+    const after = readCursor(query.cursor, { t: EXACT_INSTANT, id: UUID_PATTERN });
     const rows = await this.regionWork.run((manager) => this.referrals.listForRegion(manager, { status: query.status, overdue: query.overdue }, query.limit + 1, after));
-    const items = rows.slice(0, query.limit).map((row) => toRegionDto(row));
-    const last = rows[query.limit - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ t: new Date(last.sentAt).toISOString(), id: last.id }) : null };
+    return toKeysetPage(rows, query.limit, (row) => toRegionDto(row), (row) => ({ t: row.sortKey, id: row.id }));
   }
 
   async getForRegion(id: string): Promise<ReferralDto> {
@@ -138,13 +135,11 @@ export class ReferralsService {
   }
 
   async listForPartner(principal: Principal, query: ListPartnerReferralsQueryDto): Promise<PartnerReferralPageDto> {
-    const after = readCursor(query.cursor, { t: ISO_INSTANT, id: UUID_PATTERN });
+    const after = readCursor(query.cursor, { t: EXACT_INSTANT, id: UUID_PATTERN });
     const rows = await this.partnerWork.run(partnerOf(principal), (manager) =>
       this.referrals.listForPartner(manager, { status: query.status, updatedSince: query.updatedSince }, query.limit + 1, after),
     );
-    const items = rows.slice(0, query.limit).map((row) => toPartnerDto(row));
-    const last = rows[query.limit - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ t: new Date(last.updatedAt).toISOString(), id: last.id }) : null };
+    return toKeysetPage(rows, query.limit, (row) => toPartnerDto(row), (row) => ({ t: row.sortKey, id: row.id }));
   }
 
   async getForPartner(principal: Principal, id: string): Promise<PartnerReferralDto> {

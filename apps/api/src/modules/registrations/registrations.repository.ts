@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { exactInstant } from '../../common/pagination/page-query.dto.js';
 
 export interface RegistrationRow {
   id: string;
@@ -28,9 +29,9 @@ export class RegistrationsRepository {
   }
 
   /** The region's inbox, oldest first; keyset after (createdAt, id). */
-  async list(manager: EntityManager, status: 'pending' | 'accepted', limit: number, after?: { t: string; id: string }): Promise<RegistrationRow[]> {
-    return manager.query<RegistrationRow[]>(
-      `SELECT ${COLUMNS} FROM exchange.registration
+  async list(manager: EntityManager, status: 'pending' | 'accepted', limit: number, after?: { t: string; id: string }): Promise<(RegistrationRow & { sortKey: string })[]> {
+    return manager.query<(RegistrationRow & { sortKey: string })[]>(
+      `SELECT ${COLUMNS}, ${exactInstant('created_at')} AS "sortKey" FROM exchange.registration
         WHERE status = $1 AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
         ORDER BY created_at, id LIMIT $4`,
       [status, after?.t ?? null, after?.id ?? null, limit],

@@ -3,7 +3,7 @@ import { instanceToPlain } from 'class-transformer';
 import { ProblemCode } from '@leerwinkel/contracts';
 import { partnerOf } from '../../common/auth/partner-of.js';
 import type { Principal, UserPrincipal } from '../../common/auth/principal.js';
-import { encodeCursor, readCursor, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
+import { EXACT_INSTANT, readCursor, toKeysetPage, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { PartnerUnitOfWork } from '../../tenancy/partner-unit-of-work.js';
 import { type RegionRef, RegionRegistryRepository } from '../../tenancy/region-registry.repository.js';
@@ -61,11 +61,9 @@ export class RegistrationsService {
   }
 
   async inbox(query: ListRegistrationsQueryDto): Promise<RegistrationPageDto> {
-    const after = readCursor(query.cursor, { t: /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, id: UUID_PATTERN });
+    const after = readCursor(query.cursor, { t: EXACT_INSTANT, id: UUID_PATTERN });
     const rows = await this.regionWork.run((manager) => this.registrations.list(manager, query.status ?? 'pending', query.limit + 1, after));
-    const items = rows.slice(0, query.limit).map(toDto);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ t: last.createdAt, id: last.id }) : null };
+    return toKeysetPage(rows, query.limit, toDto, (row) => ({ t: row.sortKey, id: row.id }));
   }
 
   async accept(region: RegionRef, id: string, input: AcceptRegistrationDto, actor: UserPrincipal): Promise<AcceptedRegistrationDto> {

@@ -121,9 +121,9 @@ export class WebhooksRepository {
   }
 
   /** An endpoint's deliveries, newest first; keyset after (createdAt, id). */
-  async listDeliveries(manager: EntityManager, endpointId: string, status: string | undefined, limit: number, after?: { t: string; id: string }): Promise<DeliveryRow[]> {
-    return manager.query<DeliveryRow[]>(
-      `SELECT ${DELIVERY} FROM exchange.webhook_delivery d JOIN exchange.webhook_event v ON v.id = d.event_id
+  async listDeliveries(manager: EntityManager, endpointId: string, status: string | undefined, limit: number, after?: { t: string; id: string }): Promise<(DeliveryRow & { sortKey: string })[]> {
+    return manager.query<(DeliveryRow & { sortKey: string })[]>(
+      `SELECT ${DELIVERY}, ${exactInstant('d.created_at')} AS "sortKey" FROM exchange.webhook_delivery d JOIN exchange.webhook_event v ON v.id = d.event_id
         WHERE d.endpoint_id = $1 AND ($2::text IS NULL OR d.status = $2)
           AND ($3::timestamptz IS NULL OR (d.created_at, d.id) < ($3::timestamptz, $4::uuid))
         ORDER BY d.created_at DESC, d.id DESC LIMIT $5`,

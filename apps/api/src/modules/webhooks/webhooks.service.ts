@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ProblemCode } from '@leerwinkel/contracts';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { staleVersion } from '../../common/http/versioning.js';
-import { encodeCursor, EXACT_INSTANT, type PageQueryDto, readCursor, toKeysetPage, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
+import { EXACT_INSTANT, type PageQueryDto, readCursor, toKeysetPage, UUID_PATTERN } from '../../common/pagination/page-query.dto.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -29,7 +29,6 @@ import { type DeliveryRow, type EndpointRow, WebhooksRepository } from './webhoo
 /** Who owns the endpoints: a partner organisation (partner API) or a region (its coordinators). */
 export type WebhookOwner = { kind: 'partner'; partnerId: string } | { kind: 'region'; region: RegionRef };
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
 
 /**
  * Webhook endpoints and their deliveries, for their owner only: every call runs in the owner's unit of work,
@@ -99,16 +98,12 @@ export class WebhooksService {
   }
 
   async deliveries(owner: WebhookOwner, endpointId: string, query: ListWebhookDeliveriesQueryDto): Promise<WebhookDeliveryPageDto> {
-    const after = readCursor(query.cursor, { t: ISO_INSTANT, id: UUID_PATTERN });
+    const after = readCursor(query.cursor, { t: EXACT_INSTANT, id: UUID_PATTERN });
     const rows = await this.run(owner, async (manager) => {
       await this.requireEndpoint(manager, endpointId);
       return this.webhooks.listDeliveries(manager, endpointId, query.status, query.limit + 1, after);
     });
-    const last = rows[query.limit - 1];
-    return {
-      items: rows.slice(0, query.limit).map(toDeliveryDto),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ t: new Date(last.createdAt).toISOString(), id: last.id }) : null,
-    };
+    return toKeysetPage(rows, query.limit, toDeliveryDto, (row) => ({ t: row.sortKey, id: row.id }));
   }
 
   async delivery(owner: WebhookOwner, endpointId: string, id: string): Promise<WebhookDeliveryDetailDto> {

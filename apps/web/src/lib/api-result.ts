@@ -1,7 +1,7 @@
 import { ApiProblemError } from './problem';
 
 /** What every call of the generated client resolves to (openapi-fetch's result shape). */
-interface ClientResult<Data> {
+export interface ClientResult<Data> {
   data?: Data;
   error?: unknown;
   response: Response;

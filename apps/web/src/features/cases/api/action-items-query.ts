@@ -1,7 +1,7 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { allPagesQueryOptions } from '@/lib/cursor-query';
 
 export type ActionItem = components['schemas']['ActionItemDto'];
 
@@ -10,24 +10,12 @@ export const actionItemsQueryKey = (region: string, caseId: string) =>
 
 /** An action plan is short: the query reads every page (in the order the items were added). */
 export function actionItemsQueryOptions(client: ApiClient, region: string, caseId: string) {
-  return queryOptions({
-    queryKey: actionItemsQueryKey(region, caseId),
-    queryFn: async ({ signal }) => {
-      const items: ActionItem[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await dataOf(
-          client.GET('/api/v1/regions/{region}/cases/{caseId}/action-items', {
-            params: { path: { region, caseId }, query: { limit: 100, cursor } },
-            signal,
-          }),
-        );
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-      return items;
-    },
-  });
+  return allPagesQueryOptions(actionItemsQueryKey(region, caseId), (cursor, signal) =>
+    client.GET('/api/v1/regions/{region}/cases/{caseId}/action-items', {
+      params: { path: { region, caseId }, query: { limit: 100, cursor } },
+      signal,
+    }),
+  );
 }
 
 /** GET /api/v1/regions/{region}/cases/{caseId}/action-items: the action plan and the follow-ups. */

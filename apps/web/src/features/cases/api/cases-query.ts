@@ -1,7 +1,7 @@
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { components, paths } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { cursorListQueryOptions } from '@/lib/cursor-query';
 
 export type Case = components['schemas']['CaseDto'];
 export type CaseStatus = Case['status'];
@@ -14,18 +14,12 @@ export const caseListsQueryKey = (region: string) => ['regions', region, 'cases'
 export const casesQueryKey = (region: string, filters: CaseFilters) => [...caseListsQueryKey(region), filters] as const;
 
 export function casesQueryOptions(client: ApiClient, region: string, filters: CaseFilters) {
-  return infiniteQueryOptions({
-    queryKey: casesQueryKey(region, filters),
-    queryFn: ({ pageParam, signal }) =>
-      dataOf(
-        client.GET('/api/v1/regions/{region}/cases', {
-          params: { path: { region }, query: { ...filters, cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return cursorListQueryOptions(casesQueryKey(region, filters), (cursor, signal) =>
+    client.GET('/api/v1/regions/{region}/cases', {
+      params: { path: { region }, query: { ...filters, cursor } },
+      signal,
+    }),
+  );
 }
 
 /**

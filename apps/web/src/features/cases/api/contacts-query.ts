@@ -1,7 +1,7 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { cursorListQueryOptions } from '@/lib/cursor-query';
 
 export type Contact = components['schemas']['ContactDto'];
 
@@ -9,18 +9,12 @@ export const contactsQueryKey = (region: string, caseId: string) =>
   ['regions', region, 'cases', 'contacts', caseId] as const;
 
 export function contactsQueryOptions(client: ApiClient, region: string, caseId: string) {
-  return infiniteQueryOptions({
-    queryKey: contactsQueryKey(region, caseId),
-    queryFn: ({ pageParam, signal }) =>
-      dataOf(
-        client.GET('/api/v1/regions/{region}/cases/{caseId}/contacts', {
-          params: { path: { region, caseId }, query: { cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return cursorListQueryOptions(contactsQueryKey(region, caseId), (cursor, signal) =>
+    client.GET('/api/v1/regions/{region}/cases/{caseId}/contacts', {
+      params: { path: { region, caseId }, query: { cursor } },
+      signal,
+    }),
+  );
 }
 
 /** GET /api/v1/regions/{region}/cases/{caseId}/contacts: conversations, newest first, page by page. */

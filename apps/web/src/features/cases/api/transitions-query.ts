@@ -1,7 +1,7 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { allPagesQueryOptions } from '@/lib/cursor-query';
 
 export type CaseTransition = components['schemas']['CaseTransitionDto'];
 
@@ -10,24 +10,12 @@ export const transitionsQueryKey = (region: string, caseId: string) =>
 
 /** A case has a handful of status changes: the query reads every page (oldest first, as the API sends them). */
 export function transitionsQueryOptions(client: ApiClient, region: string, caseId: string) {
-  return queryOptions({
-    queryKey: transitionsQueryKey(region, caseId),
-    queryFn: async ({ signal }) => {
-      const items: CaseTransition[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await dataOf(
-          client.GET('/api/v1/regions/{region}/cases/{caseId}/transitions', {
-            params: { path: { region, caseId }, query: { limit: 100, cursor } },
-            signal,
-          }),
-        );
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-      return items;
-    },
-  });
+  return allPagesQueryOptions(transitionsQueryKey(region, caseId), (cursor, signal) =>
+    client.GET('/api/v1/regions/{region}/cases/{caseId}/transitions', {
+      params: { path: { region, caseId }, query: { limit: 100, cursor } },
+      signal,
+    }),
+  );
 }
 
 /** GET /api/v1/regions/{region}/cases/{caseId}/transitions, all of them. */

@@ -1,7 +1,7 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { allPagesQueryOptions } from '@/lib/cursor-query';
 
 export type ActiveRegion = components['schemas']['RegionSummaryDto'];
 
@@ -9,20 +9,12 @@ export const activeRegionsQueryKey = ['reference', 'regions'] as const;
 
 /** Every page: there are a few dozen regions at most. */
 export function activeRegionsQueryOptions(client: ApiClient) {
-  return queryOptions({
-    queryKey: activeRegionsQueryKey,
-    queryFn: async ({ signal }) => {
-      const regions: ActiveRegion[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await dataOf(client.GET('/api/v1/regions', { params: { query: { limit: 100, cursor } }, signal }));
-        regions.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-      return regions;
-    },
+  return {
+    ...allPagesQueryOptions(activeRegionsQueryKey, (cursor, signal) =>
+      client.GET('/api/v1/regions', { params: { query: { limit: 100, cursor } }, signal }),
+    ),
     staleTime: 10 * 60_000,
-  });
+  };
 }
 
 /** GET /api/v1/regions: the active regions (slug and name), for the region filter of the dashboard. */

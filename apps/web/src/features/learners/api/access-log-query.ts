@@ -1,7 +1,7 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { cursorListQueryOptions } from '@/lib/cursor-query';
 
 export type AccessLogEntry = components['schemas']['AccessLogEntryDto'];
 
@@ -9,18 +9,12 @@ export const accessLogQueryKey = (region: string, learnerId: string) =>
   ['regions', region, 'learners', 'access-log', learnerId] as const;
 
 export function accessLogQueryOptions(client: ApiClient, region: string, learnerId: string) {
-  return infiniteQueryOptions({
-    queryKey: accessLogQueryKey(region, learnerId),
-    queryFn: ({ pageParam, signal }) =>
-      dataOf(
-        client.GET('/api/v1/regions/{region}/learners/{learnerId}/access-log', {
-          params: { path: { region, learnerId }, query: { cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return cursorListQueryOptions(accessLogQueryKey(region, learnerId), (cursor, signal) =>
+    client.GET('/api/v1/regions/{region}/learners/{learnerId}/access-log', {
+      params: { path: { region, learnerId }, query: { cursor } },
+      signal,
+    }),
+  );
 }
 
 /** GET /api/v1/regions/{region}/learners/{learnerId}/access-log (coordinators only), page by page. */

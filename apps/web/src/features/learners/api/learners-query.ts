@@ -1,7 +1,7 @@
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { components, paths } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { cursorListQueryOptions } from '@/lib/cursor-query';
 
 export type LearnerSummary = components['schemas']['LearnerSummaryDto'];
 type ListLearnersQuery = NonNullable<paths['/api/v1/regions/{region}/learners']['get']['parameters']['query']>;
@@ -14,18 +14,12 @@ export const learnersQueryKey = (region: string, filters: LearnerFilters) =>
   [...learnerListsQueryKey(region), filters] as const;
 
 export function learnersQueryOptions(client: ApiClient, region: string, filters: LearnerFilters) {
-  return infiniteQueryOptions({
-    queryKey: learnersQueryKey(region, filters),
-    queryFn: ({ pageParam, signal }) =>
-      dataOf(
-        client.GET('/api/v1/regions/{region}/learners', {
-          params: { path: { region }, query: { ...filters, cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return cursorListQueryOptions(learnersQueryKey(region, filters), (cursor, signal) =>
+    client.GET('/api/v1/regions/{region}/learners', {
+      params: { path: { region }, query: { ...filters, cursor } },
+      signal,
+    }),
+  );
 }
 
 /**

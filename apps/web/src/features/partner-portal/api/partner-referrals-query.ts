@@ -1,7 +1,7 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { components, paths } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { allPagesQueryOptions } from '@/lib/cursor-query';
 
 export type PartnerReferral = components['schemas']['PartnerReferralDto'];
 export type PartnerReferralStatus = PartnerReferral['status'];
@@ -14,24 +14,9 @@ export const partnerReferralsQueryKey = (filters: PartnerReferralFilters) =>
 
 /** Reads every page (oldest change first, as the API sends them): a partner has a manageable number. */
 export function partnerReferralsQueryOptions(client: ApiClient, filters: PartnerReferralFilters) {
-  return queryOptions({
-    queryKey: partnerReferralsQueryKey(filters),
-    queryFn: async ({ signal }) => {
-      const items: PartnerReferral[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await dataOf(
-          client.GET('/api/v1/partner/referrals', {
-            params: { query: { ...filters, limit: 100, cursor } },
-            signal,
-          }),
-        );
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-      return items;
-    },
-  });
+  return allPagesQueryOptions(partnerReferralsQueryKey(filters), (cursor, signal) =>
+    client.GET('/api/v1/partner/referrals', { params: { query: { ...filters, limit: 100, cursor } }, signal }),
+  );
 }
 
 /** GET /api/v1/partner/referrals?status=: the referrals addressed to the partner organisation. */

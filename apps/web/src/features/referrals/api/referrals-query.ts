@@ -1,7 +1,7 @@
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { components, paths } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { cursorListQueryOptions } from '@/lib/cursor-query';
 
 export type Referral = components['schemas']['ReferralDto'];
 export type ReferralStatus = Referral['status'];
@@ -19,18 +19,12 @@ export const referralsQueryKey = (region: string, filters: ReferralFilters) =>
   [...referralListsQueryKey(region), filters] as const;
 
 export function referralsQueryOptions(client: ApiClient, region: string, filters: ReferralFilters) {
-  return infiniteQueryOptions({
-    queryKey: referralsQueryKey(region, filters),
-    queryFn: ({ pageParam, signal }) =>
-      dataOf(
-        client.GET('/api/v1/regions/{region}/referrals', {
-          params: { path: { region }, query: { ...filters, cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return cursorListQueryOptions(referralsQueryKey(region, filters), (cursor, signal) =>
+    client.GET('/api/v1/regions/{region}/referrals', {
+      params: { path: { region }, query: { ...filters, cursor } },
+      signal,
+    }),
+  );
 }
 
 /** GET /api/v1/regions/{region}/referrals (newest first), page by page; the previous rows stay while a filter loads. */

@@ -1,25 +1,19 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { cursorListQueryOptions } from '@/lib/cursor-query';
 
 export type Member = components['schemas']['MemberDto'];
 
 export const membersQueryKey = (region: string) => ['regions', region, 'members'] as const;
 
 export function membersQueryOptions(client: ApiClient, region: string) {
-  return infiniteQueryOptions({
-    queryKey: membersQueryKey(region),
-    queryFn: ({ pageParam, signal }) =>
-      dataOf(
-        client.GET('/api/v1/regions/{region}/members', {
-          params: { path: { region }, query: { cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return cursorListQueryOptions(membersQueryKey(region), (cursor, signal) =>
+    client.GET('/api/v1/regions/{region}/members', {
+      params: { path: { region }, query: { cursor } },
+      signal,
+    }),
+  );
 }
 
 /** GET /api/v1/regions/{region}/members, page by page ("Meer laden"); coordinators only. */

@@ -1,39 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { components, paths } from '@leerwinkel/contracts';
+import type { paths } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { dataOf } from '@/lib/api-result';
-import { problemCodeOf, problemMember } from '@/lib/problem';
 import { learnerQueryKey } from './learner-query';
 import { learnerListsQueryKey } from './learners-query';
 
 export type CreateLearnerBody =
   paths['/api/v1/regions/{region}/learners']['post']['requestBody']['content']['application/json'];
-export type DuplicateCandidate = components['schemas']['ProblemCandidateDto'];
 
 export function createLearner(client: ApiClient, region: string, body: CreateLearnerBody) {
   return dataOf(client.POST('/api/v1/regions/{region}/learners', { params: { path: { region } }, body }));
-}
-
-function isCandidate(value: unknown): value is DuplicateCandidate {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'id' in value &&
-    typeof value.id === 'string' &&
-    'firstName' in value &&
-    typeof value.firstName === 'string' &&
-    'lastName' in value &&
-    typeof value.lastName === 'string' &&
-    'dateOfBirth' in value &&
-    typeof value.dateOfBirth === 'string'
-  );
-}
-
-/** The similar learners of a 409 LEARNER.POSSIBLE_DUPLICATE answer; undefined for any other error. */
-export function duplicateCandidates(error: unknown): DuplicateCandidate[] | undefined {
-  if (problemCodeOf(error) !== 'LEARNER.POSSIBLE_DUPLICATE') return undefined;
-  const candidates = problemMember(error, 'candidates');
-  return Array.isArray(candidates) ? candidates.filter(isCandidate) : [];
 }
 
 /**

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { NoticePanel } from '@/components/ui/notice-panel';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
+import { duplicateCandidates } from '@/lib/duplicate-candidates';
 import { formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
-import { duplicateCandidates, useCreateLearner } from '../api/create-learner-mutation';
+import { useCreateLearner } from '../api/create-learner-mutation';
 import type { Learner } from '../api/learner-query';
 import {
   checkDraft,

@@ -7,8 +7,9 @@ import { SelectField } from '@/components/ui/select-field';
 import { useCodeLists } from '@/lib/code-lists';
 import { contextLabel } from '@/lib/context-label';
 import { formatDateTime, formatShortDate } from '@/lib/format';
+import { duplicateCandidates } from '@/lib/duplicate-candidates';
 import { useProblemText } from '@/lib/problem-messages';
-import { duplicateCandidates, useAcceptRegistration } from '../api/accept-registration-mutation';
+import { useAcceptRegistration } from '../api/accept-registration-mutation';
 import { useRegistrationPartner } from '../api/registration-partner-query';
 import { useRegistrations, type Registration, type RegistrationStatus } from '../api/registrations-query';
 

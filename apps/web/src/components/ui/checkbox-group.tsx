@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { FieldError, FieldHint, useFieldDescription } from './field';
 import type { SelectOption } from './select-field';
 
 interface CheckboxGroupProps {
@@ -13,12 +13,7 @@ interface CheckboxGroupProps {
 
 /** A group of checkboxes for a multiple choice; the values keep the order of the options. */
 export function CheckboxGroup({ legend, hint, options, values, onChange, error }: CheckboxGroupProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint === undefined ? null : hintId, error === undefined ? null : errorId]
-    .filter((value) => value !== null)
-    .join(' ');
+  const { hintId, errorId, describedBy } = useFieldDescription(hint, error);
 
   function toggle(value: string, checked: boolean): void {
     const chosen = new Set(values);
@@ -28,17 +23,9 @@ export function CheckboxGroup({ legend, hint, options, values, onChange, error }
   }
 
   return (
-    <fieldset
-      className="field fieldset"
-      data-invalid={error !== undefined}
-      aria-describedby={describedBy === '' ? undefined : describedBy}
-    >
+    <fieldset className="field fieldset" data-invalid={error !== undefined} aria-describedby={describedBy}>
       <legend className="field__label">{legend}</legend>
-      {hint !== undefined && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
+      <FieldHint id={hintId} hint={hint} />
       <div className="checkbox-group">
         {options.map((option) => (
           <label key={option.value} className="checkbox">
@@ -54,11 +41,7 @@ export function CheckboxGroup({ legend, hint, options, values, onChange, error }
           </label>
         ))}
       </div>
-      {error !== undefined && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
     </fieldset>
   );
 }

@@ -1,4 +1,5 @@
-import { useId, type SelectHTMLAttributes } from 'react';
+import type { SelectHTMLAttributes } from 'react';
+import { Field } from './field';
 
 export interface SelectOption {
   value: string;
@@ -28,49 +29,26 @@ function sections(options: readonly SelectOption[]): { group: string | undefined
 
 /** A labelled native select with an optional hint and error tied to it. */
 export function SelectField({ label, options, hint, error, ...select }: SelectFieldProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint === undefined ? null : hintId, error === undefined ? null : errorId]
-    .filter((value) => value !== null)
-    .join(' ');
   const renderOption = (option: SelectOption) => (
     <option key={option.value} value={option.value}>
       {option.label}
     </option>
   );
   return (
-    <div className="field" data-invalid={error !== undefined}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint !== undefined && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <select className="field__input" {...control} {...select}>
+          {sections(options).map((section, index) =>
+            section.group === undefined ? (
+              section.options.map(renderOption)
+            ) : (
+              <optgroup key={`${section.group}-${String(index)}`} label={section.group}>
+                {section.options.map(renderOption)}
+              </optgroup>
+            ),
+          )}
+        </select>
       )}
-      <select
-        id={id}
-        className="field__input"
-        aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={describedBy === '' ? undefined : describedBy}
-        {...select}
-      >
-        {sections(options).map((section, index) =>
-          section.group === undefined ? (
-            section.options.map(renderOption)
-          ) : (
-            <optgroup key={`${section.group}-${String(index)}`} label={section.group}>
-              {section.options.map(renderOption)}
-            </optgroup>
-          ),
-        )}
-      </select>
-      {error !== undefined && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldError, FieldHint, useFieldDescription } from '@/components/ui/field';
 
 interface HealthBarrierFieldProps {
   /** undefined: not touched (nothing is sent). */
@@ -16,9 +17,8 @@ interface HealthBarrierFieldProps {
  */
 export function HealthBarrierField({ value, onChange, unknown = false, error }: HealthBarrierFieldProps) {
   const { t } = useTranslation('guidance');
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
+  const hint = unknown ? `${t('health.hint')} ${t('health.unknownHint')}` : t('health.hint');
+  const { id, hintId, errorId, describedBy } = useFieldDescription(hint, error);
   const inputRef = useRef<HTMLInputElement>(null);
   const mixed = unknown && value === undefined;
 
@@ -34,7 +34,7 @@ export function HealthBarrierField({ value, onChange, unknown = false, error }: 
           id={id}
           type="checkbox"
           checked={value === true}
-          aria-describedby={error === undefined ? hintId : `${hintId} ${errorId}`}
+          aria-describedby={describedBy}
           aria-invalid={error === undefined ? undefined : true}
           onChange={(event) => {
             onChange(event.target.checked);
@@ -42,15 +42,8 @@ export function HealthBarrierField({ value, onChange, unknown = false, error }: 
         />{' '}
         {t('health.label')}
       </label>
-      <p id={hintId} className="field__hint">
-        {t('health.hint')}
-        {unknown && ` ${t('health.unknownHint')}`}
-      </p>
-      {error !== undefined && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
+      <FieldHint id={hintId} hint={hint} />
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

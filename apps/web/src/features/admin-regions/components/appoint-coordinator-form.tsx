@@ -1,6 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { EMPTY_PERSON, PersonFields, personBody, type PersonDraft } from '@/components/ui/person-fields';
 import { InvitationNotice } from '@/components/ui/invitation-notice';
 import { useProblemText } from '@/lib/problem-messages';
@@ -50,14 +51,7 @@ export function AppointCoordinatorForm({ slug, regionName, onClose }: AppointCoo
         labels={{ displayName: t('common.displayName'), email: t('common.email') }}
         errors={{ displayName: fieldErrors.displayName, email: fieldErrors.email }}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={invite.isPending}>
-          {t('adminRegions.appoint')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('adminRegions.appoint')} pending={invite.isPending} onCancel={onClose} />
     </form>
   );
 }

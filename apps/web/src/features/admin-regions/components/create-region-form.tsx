@@ -2,6 +2,7 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRegionSlug } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { TextField } from '@/components/ui/text-field';
 import { useProblemText } from '@/lib/problem-messages';
 import { useCreateRegion } from '../api/create-region-mutation';
@@ -65,11 +66,11 @@ export function CreateRegionForm() {
           }}
           error={slugInvalid ? t('adminRegions.slugInvalid') : fieldErrors.slug}
         />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {create.isPending ? t('adminRegions.creating') : t('adminRegions.create')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('adminRegions.create')}
+          pending={create.isPending}
+          pendingLabel={t('adminRegions.creating')}
+        />
       </form>
     </section>
   );

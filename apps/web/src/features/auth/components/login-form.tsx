@@ -2,6 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemCode } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { TextField } from '@/components/ui/text-field';
 import { ApiProblemError } from '@/lib/problem';
 import { useProblemText } from '@/lib/problem-messages';
@@ -69,11 +70,7 @@ export function LoginForm({ fixedEmail }: LoginFormProps = {}) {
         }}
         error={fieldErrors.password}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={login.isPending}>
-          {login.isPending ? t('login.submitting') : t('login.submit')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('login.submit')} pending={login.isPending} pendingLabel={t('login.submitting')} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemCode } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { TextField } from '@/components/ui/text-field';
 import { ApiProblemError } from '@/lib/problem';
 import { useProblemText } from '@/lib/problem-messages';
@@ -90,11 +91,11 @@ export function SetPasswordForm({ token, onDone }: SetPasswordFormProps) {
         }}
         error={mismatch ? t('setPassword.mismatch') : undefined}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={setPassword.isPending}>
-          {setPassword.isPending ? t('setPassword.submitting') : t('setPassword.submit')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('setPassword.submit')}
+        pending={setPassword.isPending}
+        pendingLabel={t('setPassword.submitting')}
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { FormActions } from '@/components/ui/form-actions';
 import { SelectField } from '@/components/ui/select-field';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { TextField } from '@/components/ui/text-field';
@@ -238,11 +239,7 @@ function AddActionItemForm({ region, caseId }: ActionPlanPanelProps) {
         }}
         error={problems.dueDate ?? fromApi.dueDate}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {t('actionPlan.add')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('actionPlan.add')} pending={add.isPending} />
     </form>
   );
 }

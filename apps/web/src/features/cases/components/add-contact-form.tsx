@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
@@ -152,14 +153,12 @@ export function AddContactForm({ region, caseId, caseStatus, onAdded, onCancel }
         }}
         error={errors.notes}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {add.isPending ? t('translation:common.saving') : t('contactForm.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('translation:common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('contactForm.submit')}
+        pending={add.isPending}
+        pendingLabel={t('translation:common.saving')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

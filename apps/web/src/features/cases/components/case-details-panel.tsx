@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
+import { FormActions } from '@/components/ui/form-actions';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
 import { useCodeLists } from '@/lib/code-lists';
@@ -314,20 +315,14 @@ function CaseDetailsForm({ region, caseData, onReload, knownHealth, onDone }: Ca
         }}
         error={fromApi.goal}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {update.isPending ? t('translation:common.saving') : t('translation:common.save')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            onDone(false);
-          }}
-        >
-          {t('translation:common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('translation:common.save')}
+        pending={update.isPending}
+        pendingLabel={t('translation:common.saving')}
+        onCancel={() => {
+          onDone(false);
+        }}
+      />
     </form>
   );
 }

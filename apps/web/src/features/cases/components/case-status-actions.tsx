@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
@@ -200,14 +201,12 @@ function TransitionForm({ region, caseData, to, title, onCancel, onDone }: Trans
         }}
         error={errors.note}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={transition.isPending}>
-          {transition.isPending ? t('translation:common.saving') : t('statusActions.confirm')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('translation:common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('statusActions.confirm')}
+        pending={transition.isPending}
+        pendingLabel={t('translation:common.saving')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

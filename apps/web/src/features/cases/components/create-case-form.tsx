@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
+import { FormActions } from '@/components/ui/form-actions';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
@@ -133,14 +134,12 @@ export function CreateCaseForm({ region, learnerId, onCreated, onCancel }: Creat
         }}
         error={fromApi.goal}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? t('newCase.creating') : t('newCase.create')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('translation:common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('newCase.create')}
+        pending={create.isPending}
+        pendingLabel={t('newCase.creating')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

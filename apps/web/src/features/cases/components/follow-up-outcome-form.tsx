@@ -1,6 +1,7 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { problemCodeOf } from '@/lib/problem';
@@ -119,11 +120,12 @@ export function FollowUpOutcomeForm({ region, caseId, item, onReload }: FollowUp
         }}
         error={fromApi.outcomeNote}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--secondary" disabled={update.isPending}>
-          {update.isPending ? t('translation:common.saving') : t('followUp.save')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('followUp.save')}
+        pending={update.isPending}
+        pendingLabel={t('translation:common.saving')}
+        secondary
+      />
     </form>
   );
 }

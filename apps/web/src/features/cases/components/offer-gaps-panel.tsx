@@ -2,6 +2,7 @@ import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { SelectField } from '@/components/ui/select-field';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { TextAreaField } from '@/components/ui/text-area-field';
@@ -157,11 +158,11 @@ function AddOfferGapForm({ region, caseId }: OfferGapsPanelProps) {
         }}
         error={errors.description}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {add.isPending ? t('translation:common.saving') : t('offerGaps.add')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('offerGaps.add')}
+        pending={add.isPending}
+        pendingLabel={t('translation:common.saving')}
+      />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { EMPTY_PERSON, PersonFields, personBody, type PersonDraft } from '@/components/ui/person-fields';
 import { InvitationNotice } from '@/components/ui/invitation-notice';
 import { SelectField } from '@/components/ui/select-field';
@@ -64,11 +65,7 @@ export function CreateCentralUserForm() {
           }}
           error={fieldErrors.centralRole}
         />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {t('centralUsers.create')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('centralUsers.create')} pending={create.isPending} />
       </form>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
+import { FormActions } from '@/components/ui/form-actions';
 import { SelectField, type SelectOption } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
@@ -154,16 +155,13 @@ export function IndicatorFiltersForm({
           </div>
         </div>
       )}
-      <div className="form__actions">
-        <button type="submit" className="button">
-          {t('filters.apply')}
-        </button>
+      <FormActions submitLabel={t('filters.apply')}>
         {onReset !== undefined && (
           <button type="button" className="button button--secondary" onClick={onReset}>
             {t('filters.reset')}
           </button>
         )}
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { type SubmitEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
 import { problemCodeOf } from '@/lib/problem';
 import { useProblemText } from '@/lib/problem-messages';
@@ -119,20 +120,14 @@ export function LearnerEditForm({ region, learner, inszEnabled, onReload, onDone
         inszEnabled={inszEnabled}
         editing
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {update.isPending ? t('translation:common.saving') : t('translation:common.save')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            onDone(false);
-          }}
-        >
-          {t('translation:common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('translation:common.save')}
+        pending={update.isPending}
+        pendingLabel={t('translation:common.saving')}
+        onCancel={() => {
+          onDone(false);
+        }}
+      />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useRef, useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { NoticePanel } from '@/components/ui/notice-panel';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
 import { duplicateCandidates } from '@/lib/duplicate-candidates';
@@ -103,14 +104,15 @@ export function NewLearnerForm({ region, inszEnabled, onCreated }: NewLearnerFor
         errors={errors}
         inszEnabled={inszEnabled}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? t('learnerForm.registering') : t('learnerForm.register')}
-        </button>
+      <FormActions
+        submitLabel={t('learnerForm.register')}
+        pending={create.isPending}
+        pendingLabel={t('learnerForm.registering')}
+      >
         <Link to={`/regions/${region}/learners`} className="button button--secondary">
           {t('translation:common.cancel')}
         </Link>
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { ModalDialog } from '@/components/ui/modal-dialog';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
@@ -203,20 +204,14 @@ function RestrictDialog({ region, learnerId, onClose }: RestrictDialogProps) {
           }}
           error={reasonError}
         />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={restrict.isPending}>
-            {restrict.isPending ? t('restriction.restricting') : t('restriction.restrict')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              onClose(false);
-            }}
-          >
-            {t('translation:common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('restriction.restrict')}
+          pending={restrict.isPending}
+          pendingLabel={t('restriction.restricting')}
+          onCancel={() => {
+            onClose(false);
+          }}
+        />
       </form>
     </ModalDialog>
   );

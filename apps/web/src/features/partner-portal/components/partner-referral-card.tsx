@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
@@ -10,10 +11,7 @@ import { isCalendarDate } from '@/lib/dates';
 import { formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
 import type { PartnerReferral, PartnerReferralStatus } from '../api/partner-referrals-query';
-import {
-  useTransitionPartnerReferral,
-  type PartnerTransitionBody,
-} from '../api/transition-partner-referral-mutation';
+import { useTransitionPartnerReferral, type PartnerTransitionBody } from '../api/transition-partner-referral-mutation';
 import { isDeclineReason, isPartnerReferralStatus } from './partner-codes';
 import { PartnerPacket } from './partner-packet';
 
@@ -61,7 +59,9 @@ export function PartnerReferralCard({ referral }: { referral: PartnerReferral })
             <button
               key={to}
               type="button"
-              className={to === 'declined' || to === 'dropped_out' || to === 'no_show' ? 'button button--secondary' : 'button'}
+              className={
+                to === 'declined' || to === 'dropped_out' || to === 'no_show' ? 'button button--secondary' : 'button'
+              }
               onClick={() => {
                 setSaved(false);
                 setAction(to);
@@ -178,14 +178,13 @@ function PartnerTransitionForm({ referralId, to, onCancel, onDone }: PartnerTran
         }}
         error={fromApi.note}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--large" disabled={transition.isPending}>
-          {transition.isPending ? t('translation:common.saving') : t('form.confirm')}
-        </button>
-        <button type="button" className="button button--secondary button--large" onClick={onCancel}>
-          {t('translation:common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('form.confirm')}
+        pending={transition.isPending}
+        pendingLabel={t('translation:common.saving')}
+        large
+        onCancel={onCancel}
+      />
     </form>
   );
 }

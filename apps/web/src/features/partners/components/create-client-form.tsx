@@ -2,6 +2,7 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTNER_SCOPES, type PartnerScope } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { TextField } from '@/components/ui/text-field';
 import { useProblemText } from '@/lib/problem-messages';
 import { useCreatePartnerClient } from '../api/create-client-mutation';
@@ -84,11 +85,7 @@ export function CreateClientForm({ partnerId, onCreated }: CreateClientFormProps
           </p>
         )}
       </fieldset>
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {t('clients.create')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('clients.create')} pending={create.isPending} />
     </form>
   );
 }

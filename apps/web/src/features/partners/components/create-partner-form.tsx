@@ -1,6 +1,7 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { TextField } from '@/components/ui/text-field';
 import { useProblemText } from '@/lib/problem-messages';
 import { useCreatePartner } from '../api/create-partner-mutation';
@@ -42,11 +43,7 @@ export function CreatePartnerForm() {
           }}
           error={fieldErrors.name}
         />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {t('partners.create')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('partners.create')} pending={create.isPending} />
       </form>
     </section>
   );

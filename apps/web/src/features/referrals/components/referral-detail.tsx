@@ -2,6 +2,7 @@ import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
@@ -177,9 +178,7 @@ function RegionTransitionForm({ region, referralId, to, onCancel, onDone }: Regi
   const [reasonError, setReasonError] = useState<string | undefined>(undefined);
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(formRef, reasonError ?? '');
-  const reasonOptions = codeLists
-    .options('declineReasons')
-    .filter((option) => isLearnerDeclineReason(option.value));
+  const reasonOptions = codeLists.options('declineReasons').filter((option) => isLearnerDeclineReason(option.value));
 
   function submit(event: SubmitEvent<HTMLFormElement>): void {
     event.preventDefault();
@@ -223,14 +222,12 @@ function RegionTransitionForm({ region, referralId, to, onCancel, onDone }: Regi
           setNote(event.target.value);
         }}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={transition.isPending}>
-          {transition.isPending ? t('translation:common.saving') : t('referralDetail.confirm')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('translation:common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('referralDetail.confirm')}
+        pending={transition.isPending}
+        pendingLabel={t('translation:common.saving')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

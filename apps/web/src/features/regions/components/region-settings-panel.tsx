@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
 import { TextField } from '@/components/ui/text-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
 import { formatDateTime } from '@/lib/format';
@@ -261,20 +262,14 @@ function RegionSettingsForm({ region, settings, onDone }: RegionSettingsFormProp
         hint={t('guidance:retention.hint')}
         error={retentionErrors.retentionGuidanceMonths}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {update.isPending ? t('common.saving') : t('common.save')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            onDone(false);
-          }}
-        >
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('common.save')}
+        pending={update.isPending}
+        pendingLabel={t('common.saving')}
+        onCancel={() => {
+          onDone(false);
+        }}
+      />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { Link, useOutletContext, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '@/components/ui/alert';
 import { PageHeading } from '@/components/ui/page-heading';
+import { LoadError, LoadingStatus } from '@/components/ui/query-status';
 import type { Membership } from '@/features/auth/api/me-query';
 import { useCase } from '@/features/cases/api/case-query';
 import { ActionPlanPanel } from '@/features/cases/components/action-plan-panel';
@@ -11,7 +11,6 @@ import { CaseStatusActions } from '@/features/cases/components/case-status-actio
 import { CaseTimelinePanel } from '@/features/cases/components/case-timeline-panel';
 import { OfferGapsPanel } from '@/features/cases/components/offer-gaps-panel';
 import { CaseReferralsPanel } from '@/features/referrals/components/case-referrals-panel';
-import { useProblemText } from '@/lib/problem-messages';
 import { useCurrentUser } from './current-user';
 
 /**
@@ -21,7 +20,6 @@ import { useCurrentUser } from './current-user';
  */
 export function CasePage() {
   const { t } = useTranslation(['guidance', 'translation']);
-  const problemText = useProblemText();
   const membership = useOutletContext<Membership>();
   const me = useCurrentUser();
   const { caseId = '' } = useParams();
@@ -31,16 +29,9 @@ export function CasePage() {
 
   let body;
   if (caseQuery.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (caseQuery.isError) {
-    body = (
-      <Alert tone="error">
-        <p>{problemText.message(caseQuery.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void caseQuery.refetch()}>
-          {t('translation:common.retry')}
-        </button>
-      </Alert>
-    );
+    body = <LoadError error={caseQuery.error} onRetry={() => void caseQuery.refetch()} />;
   } else {
     const current = caseQuery.data;
     body = (

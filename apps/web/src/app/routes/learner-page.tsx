@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { Link, useNavigate, useOutletContext, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '@/components/ui/alert';
 import { PageHeading } from '@/components/ui/page-heading';
+import { LoadError, LoadingStatus } from '@/components/ui/query-status';
 import type { Membership } from '@/features/auth/api/me-query';
 import { LearnerCasesPanel } from '@/features/cases/components/learner-cases-panel';
 import { useLearner, type Learner } from '@/features/learners/api/learner-query';
@@ -16,7 +16,6 @@ import { processingLockOf } from '@/features/learners/components/processing-lock
 import { RestrictionControls } from '@/features/learners/components/restriction-controls';
 import { RequestErasureControls } from '@/features/privacy/components/request-erasure-controls';
 import { useRegionSettings } from '@/features/regions/api/region-settings-query';
-import { useProblemText } from '@/lib/problem-messages';
 
 /**
  * /regions/:region/learners/:learnerId: the learner's record (with the audited INSZ reveal) and whether processing
@@ -25,7 +24,6 @@ import { useProblemText } from '@/lib/problem-messages';
  */
 export function LearnerPage() {
   const { t } = useTranslation(['guidance', 'translation']);
-  const problemText = useProblemText();
   const membership = useOutletContext<Membership>();
   const { learnerId = '' } = useParams();
   const navigate = useNavigate();
@@ -36,16 +34,9 @@ export function LearnerPage() {
 
   let body;
   if (learner.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (learner.isError) {
-    body = (
-      <Alert tone="error">
-        <p>{problemText.message(learner.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void learner.refetch()}>
-          {t('translation:common.retry')}
-        </button>
-      </Alert>
-    );
+    body = <LoadError error={learner.error} onRetry={() => void learner.refetch()} />;
   } else {
     const lock = processingLockOf(learner.data);
     const readOnlyReason =

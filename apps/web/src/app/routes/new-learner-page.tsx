@@ -1,16 +1,14 @@
 import { Link, useNavigate, useOutletContext } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '@/components/ui/alert';
 import { PageHeading } from '@/components/ui/page-heading';
+import { LoadError, LoadingStatus } from '@/components/ui/query-status';
 import type { Membership } from '@/features/auth/api/me-query';
 import { NewLearnerForm } from '@/features/learners/components/new-learner-form';
 import { useRegionSettings } from '@/features/regions/api/region-settings-query';
-import { useProblemText } from '@/lib/problem-messages';
 
 /** /regions/:region/learners/new: registers a learner, then opens their page. */
 export function NewLearnerPage() {
   const { t } = useTranslation(['guidance', 'translation']);
-  const problemText = useProblemText();
   const membership = useOutletContext<Membership>();
   const navigate = useNavigate();
   // Whether the region records the INSZ decides whether the form asks for it.
@@ -18,16 +16,9 @@ export function NewLearnerPage() {
 
   let body;
   if (settings.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (settings.isError) {
-    body = (
-      <Alert tone="error">
-        <p>{problemText.message(settings.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void settings.refetch()}>
-          {t('translation:common.retry')}
-        </button>
-      </Alert>
-    );
+    body = <LoadError error={settings.error} onRetry={() => void settings.refetch()} />;
   } else {
     body = (
       <NewLearnerForm

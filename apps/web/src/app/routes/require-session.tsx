@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
-import { Alert } from '@/components/ui/alert';
+import { LoadError } from '@/components/ui/query-status';
 import { useMe } from '@/features/auth/api/me-query';
 import { SessionExpiredDialog } from '@/features/auth/components/session-expired-dialog';
-import { useProblemText } from '@/lib/problem-messages';
 import { useSessionState } from '@/lib/use-session';
 import type { LoginLocationState } from './login-location-state';
 import { PageLoading } from './page-loading';
@@ -17,8 +15,6 @@ import { PageLoading } from './page-loading';
  * same account in again.
  */
 export function RequireSession() {
-  const { t } = useTranslation();
-  const problems = useProblemText();
   const session = useSessionState();
   const location = useLocation();
   const queryClient = useQueryClient();
@@ -56,14 +52,7 @@ export function RequireSession() {
   }
   if (me.isPending) return <PageLoading />;
   if (me.isError) {
-    return (
-      <Alert tone="error">
-        <p>{problems.message(me.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void me.refetch()}>
-          {t('common.retry')}
-        </button>
-      </Alert>
-    );
+    return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
   }
   return <Outlet />;
 }

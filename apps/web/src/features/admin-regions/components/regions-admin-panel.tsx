@@ -1,6 +1,7 @@
 import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { TableScroll } from '@/components/ui/table-scroll';
 
 import { formatShortDate } from '@/lib/format';
@@ -19,7 +20,7 @@ export function RegionsAdminPanel() {
 
   let body;
   if (regions.isPending) {
-    body = <p role="status">{t('common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (regions.isError) {
     body = <Alert tone="error">{problems.message(regions.error)}</Alert>;
   } else {
@@ -80,18 +81,7 @@ export function RegionsAdminPanel() {
             </tbody>
           </table>
         </TableScroll>
-        {regions.hasNextPage && (
-          <p>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={regions.isFetchingNextPage}
-              onClick={() => void regions.fetchNextPage()}
-            >
-              {regions.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-            </button>
-          </p>
-        )}
+        <LoadMoreButton list={regions} />
       </>
     );
   }

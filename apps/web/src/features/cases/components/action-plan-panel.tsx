@@ -4,6 +4,7 @@ import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { FormActions } from '@/components/ui/form-actions';
+import { LoadingStatus } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { TextField } from '@/components/ui/text-field';
@@ -75,7 +76,7 @@ export function ActionPlanPanel({ region, caseId }: ActionPlanPanelProps) {
 
   let body;
   if (items.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (items.isError) {
     body = <Alert tone="error">{problemText.message(items.error)}</Alert>;
   } else {

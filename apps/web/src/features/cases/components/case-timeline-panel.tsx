@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { useCodeLists } from '@/lib/code-lists';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
@@ -63,7 +64,7 @@ export function CaseTimelinePanel({ region, caseId, caseStatus }: CaseTimelinePa
 
   let body;
   if (contacts.isPending || transitions.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (contacts.isError || transitions.isError) {
     body = <Alert tone="error">{problemText.message(contacts.error ?? transitions.error)}</Alert>;
   } else {
@@ -100,18 +101,7 @@ export function CaseTimelinePanel({ region, caseId, caseStatus }: CaseTimelinePa
               );
             })}
           </ol>
-          {contacts.hasNextPage && (
-            <p>
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={contacts.isFetchingNextPage}
-                onClick={() => void contacts.fetchNextPage()}
-              >
-                {contacts.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
-              </button>
-            </p>
-          )}
+          <LoadMoreButton list={contacts} />
         </>
       );
   }

@@ -1,13 +1,12 @@
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { LoadError, LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { formatNumber, formatShortDate } from '@/lib/format';
-import { useProblemText } from '@/lib/problem-messages';
 import { useCases, type Case, type CaseFilters } from '../api/cases-query';
 import { isCaseStatus } from './case-codes';
 
@@ -22,7 +21,6 @@ function overdueFirst(cases: Case[]): Case[] {
  */
 export function CaseloadPanel({ region }: { region: string }) {
   const { t, i18n } = useTranslation(['guidance', 'translation']);
-  const problemText = useProblemText();
   const codeLists = useCodeLists();
   const [params, setParams] = useSearchParams();
   const requested = params.get('status');
@@ -33,16 +31,9 @@ export function CaseloadPanel({ region }: { region: string }) {
 
   let body;
   if (cases.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (cases.isError) {
-    body = (
-      <Alert tone="error">
-        <p>{problemText.message(cases.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void cases.refetch()}>
-          {t('translation:common.retry')}
-        </button>
-      </Alert>
-    );
+    body = <LoadError error={cases.error} onRetry={() => void cases.refetch()} />;
   } else {
     const rows = overdueFirst(cases.data.pages.flatMap((page) => page.items));
     const overdueCount = rows.filter((item) => item.overdue).length;
@@ -100,18 +91,7 @@ export function CaseloadPanel({ region }: { region: string }) {
             </table>
           </TableScroll>
         )}
-        {cases.hasNextPage && (
-          <p>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={cases.isFetchingNextPage}
-              onClick={() => void cases.fetchNextPage()}
-            >
-              {cases.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
-            </button>
-          </p>
-        )}
+        <LoadMoreButton list={cases} />
       </>
     );
   }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { formatShortDate } from '@/lib/format';
@@ -31,7 +32,7 @@ export function LearnerCasesPanel({ region, learnerId, onCreated, readOnlyReason
 
   let body;
   if (cases.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (cases.isError) {
     body = <Alert tone="error">{problemText.message(cases.error)}</Alert>;
   } else {
@@ -79,18 +80,7 @@ export function LearnerCasesPanel({ region, learnerId, onCreated, readOnlyReason
               </tbody>
             </table>
           </TableScroll>
-          {cases.hasNextPage && (
-            <p>
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={cases.isFetchingNextPage}
-                onClick={() => void cases.fetchNextPage()}
-              >
-                {cases.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
-              </button>
-            </p>
-          )}
+          <LoadMoreButton list={cases} />
         </>
       );
   }

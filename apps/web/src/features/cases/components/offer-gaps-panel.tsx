@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
 import { FormActions } from '@/components/ui/form-actions';
+import { LoadingStatus } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { TextAreaField } from '@/components/ui/text-area-field';
@@ -35,7 +36,7 @@ export function OfferGapsPanel({ region, caseId }: OfferGapsPanelProps) {
 
   let body;
   if (gaps.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (gaps.isError) {
     body = <Alert tone="error">{problemText.message(gaps.error)}</Alert>;
   } else if (gaps.data.pages.every((page) => page.items.length === 0)) {

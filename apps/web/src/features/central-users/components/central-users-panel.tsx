@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { TableScroll } from '@/components/ui/table-scroll';
 
 import { formatDateTime } from '@/lib/format';
@@ -34,7 +35,7 @@ export function CentralUsersPanel({ currentUserId }: CentralUsersPanelProps) {
 
   let body;
   if (users.isPending) {
-    body = <p role="status">{t('common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (users.isError) {
     body = <Alert tone="error">{problems.message(users.error)}</Alert>;
   } else {
@@ -91,18 +92,7 @@ export function CentralUsersPanel({ currentUserId }: CentralUsersPanelProps) {
             </tbody>
           </table>
         </TableScroll>
-        {users.hasNextPage && (
-          <p>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={users.isFetchingNextPage}
-              onClick={() => void users.fetchNextPage()}
-            >
-              {users.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-            </button>
-          </p>
-        )}
+        <LoadMoreButton list={users} />
       </>
     );
   }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '@/components/ui/alert';
 import { PageHeading } from '@/components/ui/page-heading';
+import { LoadError } from '@/components/ui/query-status';
 import { useProblemText } from '@/lib/problem-messages';
 import { useActiveRegions } from '../api/active-regions-query';
 import { useCentralIndicators, type CentralIndicatorFilters } from '../api/central-indicators-query';
@@ -48,19 +48,13 @@ export function CentralDashboard() {
   let body;
   if (failed !== null) {
     body = (
-      <Alert tone="error">
-        <p>{problemText.message(failed)}</p>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            void byMonth.refetch();
-            void byRegion.refetch();
-          }}
-        >
-          {t('translation:common.retry')}
-        </button>
-      </Alert>
+      <LoadError
+        error={failed}
+        onRetry={() => {
+          void byMonth.refetch();
+          void byRegion.refetch();
+        }}
+      />
     );
   } else if (byMonth.data === undefined || byRegion.data === undefined || !monthIndex || !regionIndex) {
     body = <DashboardSkeleton />;

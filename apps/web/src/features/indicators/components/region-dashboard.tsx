@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '@/components/ui/alert';
 import { PageHeading } from '@/components/ui/page-heading';
+import { LoadError } from '@/components/ui/query-status';
 import { useProblemText } from '@/lib/problem-messages';
 import { useExportRegionIndicators } from '../api/export-indicators-mutation';
 import { useRegionIndicators, type RegionIndicatorFilters } from '../api/region-indicators-query';
@@ -37,14 +37,7 @@ export function RegionDashboard({ region, regionName }: RegionDashboardProps) {
 
   let body;
   if (report.isError) {
-    body = (
-      <Alert tone="error">
-        <p>{problemText.message(report.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void report.refetch()}>
-          {t('translation:common.retry')}
-        </button>
-      </Alert>
-    );
+    body = <LoadError error={report.error} onRetry={() => void report.refetch()} />;
   } else if (report.data === undefined || index === undefined) {
     body = <DashboardSkeleton />;
   } else {

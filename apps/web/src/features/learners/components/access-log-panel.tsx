@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { formatDateTime } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
@@ -22,7 +23,7 @@ export function AccessLogPanel({ region, learnerId }: { region: string; learnerI
 
   let body;
   if (log.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (log.isError) {
     body = <Alert tone="error">{problemText.message(log.error)}</Alert>;
   } else {
@@ -53,18 +54,7 @@ export function AccessLogPanel({ region, learnerId }: { region: string; learnerI
               </tbody>
             </table>
           </TableScroll>
-          {log.hasNextPage && (
-            <p>
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={log.isFetchingNextPage}
-                onClick={() => void log.fetchNextPage()}
-              >
-                {log.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
-              </button>
-            </p>
-          )}
+          <LoadMoreButton list={log} />
         </>
       );
   }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeListName } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
+import { LoadingStatus } from '@/components/ui/query-status';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { formatDateTime, formatShortDate } from '@/lib/format';
@@ -82,7 +83,7 @@ export function LearnerHistoryPanel({ region, learnerId }: { region: string; lea
 
   let body;
   if (history.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (history.isError) {
     body = <Alert tone="error">{problemText.message(history.error)}</Alert>;
   } else if (history.data.pages.every((page) => page.items.length === 0)) {

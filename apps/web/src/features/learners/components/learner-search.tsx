@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { TextField } from '@/components/ui/text-field';
 import { useCodeLists } from '@/lib/code-lists';
@@ -49,7 +50,7 @@ export function LearnerSearch({ region }: { region: string }) {
 
   let results;
   if (learners.isPending) {
-    results = <p role="status">{t('translation:common.loading')}</p>;
+    results = <LoadingStatus />;
   } else if (learners.isError) {
     results = <Alert tone="error">{problemText.message(learners.error)}</Alert>;
   } else {
@@ -98,18 +99,7 @@ export function LearnerSearch({ region }: { region: string }) {
             </table>
           </TableScroll>
         )}
-        {learners.hasNextPage && (
-          <p>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={learners.isFetchingNextPage}
-              onClick={() => void learners.fetchNextPage()}
-            >
-              {learners.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
-            </button>
-          </p>
-        )}
+        <LoadMoreButton list={learners} />
       </>
     );
   }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { LoadError, LoadingStatus } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
 import { useCodeLists } from '@/lib/code-lists';
 import { useProblemText } from '@/lib/problem-messages';
@@ -15,7 +16,7 @@ export function PartnerOverview() {
   const problems = useProblemText();
   const identity = usePartnerMe();
 
-  if (identity.isPending) return <p role="status">{t('translation:common.loading')}</p>;
+  if (identity.isPending) return <LoadingStatus />;
   if (identity.isError) return <Alert tone="error">{problems.message(identity.error)}</Alert>;
 
   return (
@@ -30,23 +31,15 @@ export function PartnerOverview() {
 
 function PartnerReferrals() {
   const { t } = useTranslation(['partner', 'translation']);
-  const problems = useProblemText();
   const codeLists = useCodeLists();
   const [status, setStatus] = useState<PartnerReferralStatus | undefined>(undefined);
   const referrals = usePartnerReferrals(status === undefined ? {} : { status });
 
   let body;
   if (referrals.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (referrals.isError) {
-    body = (
-      <Alert tone="error">
-        <p>{problems.message(referrals.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void referrals.refetch()}>
-          {t('translation:common.retry')}
-        </button>
-      </Alert>
-    );
+    body = <LoadError error={referrals.error} onRetry={() => void referrals.refetch()} />;
   } else if (referrals.data.length === 0) {
     body = <p role="status">{status === undefined ? t('overview.empty') : t('overview.emptyForStatus')}</p>;
   } else {

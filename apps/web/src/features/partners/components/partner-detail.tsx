@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { LoadingStatus } from '@/components/ui/query-status';
 import { TableScroll } from '@/components/ui/table-scroll';
 
 import { formatDateTime } from '@/lib/format';
@@ -45,7 +46,7 @@ export function PartnerDetail({ partner }: { partner: Partner }) {
 
   let list;
   if (clients.isPending) {
-    list = <p role="status">{t('common.loading')}</p>;
+    list = <LoadingStatus />;
   } else if (clients.isError) {
     list = <Alert tone="error">{problems.message(clients.error)}</Alert>;
   } else if (clients.data.pages.every((page) => page.items.length === 0)) {

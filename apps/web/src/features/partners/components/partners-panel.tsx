@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 
 import { useProblemText } from '@/lib/problem-messages';
 import { usePartners } from '../api/partners-query';
@@ -17,7 +18,7 @@ export function PartnersPanel() {
 
   let body;
   if (partners.isPending) {
-    body = <p role="status">{t('common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (partners.isError) {
     body = <Alert tone="error">{problems.message(partners.error)}</Alert>;
   } else {
@@ -57,18 +58,7 @@ export function PartnersPanel() {
             })}
           </ul>
         )}
-        {partners.hasNextPage && (
-          <p>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={partners.isFetchingNextPage}
-              onClick={() => void partners.fetchNextPage()}
-            >
-              {partners.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-            </button>
-          </p>
-        )}
+        <LoadMoreButton list={partners} />
       </>
     );
   }

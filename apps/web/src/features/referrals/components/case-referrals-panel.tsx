@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { LoadingStatus } from '@/components/ui/query-status';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { contextLabel } from '@/lib/context-label';
@@ -33,7 +34,7 @@ export function CaseReferralsPanel({ canRefer, ...formProps }: CaseReferralsPane
 
   let list;
   if (referrals.isPending) {
-    list = <p role="status">{t('translation:common.loading')}</p>;
+    list = <LoadingStatus />;
   } else if (referrals.isError) {
     list = <Alert tone="error">{problemText.message(referrals.error)}</Alert>;
   } else if (referrals.data.pages.every((page) => page.items.length === 0)) {

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { FormActions } from '@/components/ui/form-actions';
+import { LoadError, LoadingStatus } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
@@ -30,20 +31,12 @@ interface ReferralDetailProps {
 /** One referral: its facts, the packet the partner received, the history, and the region's actions. */
 export function ReferralDetail({ region, referralId }: ReferralDetailProps) {
   const { t, i18n } = useTranslation(['guidance', 'translation']);
-  const problemText = useProblemText();
   const referral = useReferral(region, referralId);
   const headingId = useId();
 
-  if (referral.isPending) return <p role="status">{t('translation:common.loading')}</p>;
+  if (referral.isPending) return <LoadingStatus />;
   if (referral.isError) {
-    return (
-      <Alert tone="error">
-        <p>{problemText.message(referral.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void referral.refetch()}>
-          {t('translation:common.retry')}
-        </button>
-      </Alert>
-    );
+    return <LoadError error={referral.error} onRetry={() => void referral.refetch()} />;
   }
   const data = referral.data;
   return (

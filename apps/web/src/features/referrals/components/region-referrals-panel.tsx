@@ -1,12 +1,11 @@
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '@/components/ui/alert';
+import { LoadError, LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { contextLabel } from '@/lib/context-label';
 import { formatShortDate } from '@/lib/format';
-import { useProblemText } from '@/lib/problem-messages';
 import { useReferrals, type ReferralFilters } from '../api/referrals-query';
 import { PartnerName } from './partner-name';
 import { isReferralStatus } from './referral-codes';
@@ -18,7 +17,6 @@ import { ReferralStatus } from './referral-status';
  */
 export function RegionReferralsPanel({ region }: { region: string }) {
   const { t, i18n } = useTranslation(['guidance', 'translation']);
-  const problemText = useProblemText();
   const codeLists = useCodeLists();
   const [params, setParams] = useSearchParams();
   const requested = params.get('status');
@@ -39,16 +37,9 @@ export function RegionReferralsPanel({ region }: { region: string }) {
 
   let body;
   if (referrals.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (referrals.isError) {
-    body = (
-      <Alert tone="error">
-        <p>{problemText.message(referrals.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void referrals.refetch()}>
-          {t('translation:common.retry')}
-        </button>
-      </Alert>
-    );
+    body = <LoadError error={referrals.error} onRetry={() => void referrals.refetch()} />;
   } else {
     const rows = referrals.data.pages.flatMap((page) => page.items);
     const overdueCount = rows.filter((row) => row.overdue).length;
@@ -106,18 +97,7 @@ export function RegionReferralsPanel({ region }: { region: string }) {
             </table>
           </TableScroll>
         )}
-        {referrals.hasNextPage && (
-          <p>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={referrals.isFetchingNextPage}
-              onClick={() => void referrals.fetchNextPage()}
-            >
-              {referrals.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
-            </button>
-          </p>
-        )}
+        <LoadMoreButton list={referrals} />
       </>
     );
   }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { TableScroll } from '@/components/ui/table-scroll';
 
 import { formatDateTime } from '@/lib/format';
@@ -29,7 +30,7 @@ export function MembersPanel({ region, currentUserId }: MembersPanelProps) {
 
   let body;
   if (members.isPending) {
-    body = <p role="status">{t('common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (members.isError) {
     body = <Alert tone="error">{problems.message(members.error)}</Alert>;
   } else {
@@ -114,18 +115,7 @@ export function MembersPanel({ region, currentUserId }: MembersPanelProps) {
               </tbody>
             </table>
           </TableScroll>
-          {members.hasNextPage && (
-            <p>
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={members.isFetchingNextPage}
-                onClick={() => void members.fetchNextPage()}
-              >
-                {members.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </button>
-            </p>
-          )}
+          <LoadMoreButton list={members} />
         </>
       );
   }

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { FormActions } from '@/components/ui/form-actions';
+import { LoadError, LoadingStatus } from '@/components/ui/query-status';
 import { TextField } from '@/components/ui/text-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
 import { formatDateTime } from '@/lib/format';
@@ -19,7 +20,6 @@ interface RegionSettingsPanelProps {
 export function RegionSettingsPanel({ region, canEdit }: RegionSettingsPanelProps) {
   // The retention texts come with the region area's `guidance` namespace (kept out of the first download).
   const { t, i18n } = useTranslation(['translation', 'guidance']);
-  const problems = useProblemText();
   const settings = useRegionSettings(region);
   const headingId = useId();
   const [editing, setEditing] = useState(false);
@@ -28,16 +28,9 @@ export function RegionSettingsPanel({ region, canEdit }: RegionSettingsPanelProp
 
   let body;
   if (settings.isPending) {
-    body = <p role="status">{t('common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (settings.isError) {
-    body = (
-      <Alert tone="error">
-        <p>{problems.message(settings.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void settings.refetch()}>
-          {t('common.retry')}
-        </button>
-      </Alert>
-    );
+    body = <LoadError error={settings.error} onRetry={() => void settings.refetch()} />;
   } else if (editing) {
     body = (
       <RegionSettingsForm

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { NoticePanel } from '@/components/ui/notice-panel';
+import { LoadError, LoadingStatus } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
 import { useCodeLists } from '@/lib/code-lists';
 import { contextLabel } from '@/lib/context-label';
@@ -22,22 +23,14 @@ function isRegistrationStatus(value: string): value is RegistrationStatus {
 /** "Aanmeldingen": people registered with the region by a partner; pending ones can be accepted. */
 export function RegistrationsInbox({ region }: { region: string }) {
   const { t } = useTranslation(['guidance', 'translation']);
-  const problemText = useProblemText();
   const [status, setStatus] = useState<RegistrationStatus>('pending');
   const registrations = useRegistrations(region, status);
 
   let body;
   if (registrations.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (registrations.isError) {
-    body = (
-      <Alert tone="error">
-        <p>{problemText.message(registrations.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void registrations.refetch()}>
-          {t('translation:common.retry')}
-        </button>
-      </Alert>
-    );
+    body = <LoadError error={registrations.error} onRetry={() => void registrations.refetch()} />;
   } else if (registrations.data.items.length === 0) {
     body = <p role="status">{t(`registrations.empty.${status}`)}</p>;
   } else {
@@ -105,7 +98,9 @@ function RegistrationCard({ region, registration }: { region: string; registrati
         <dt>{t('registrations.dutchLevel')}</dt>
         <dd>{person.dutchLevel === undefined ? dash : codeLists.label('dutchLevels', person.dutchLevel)}</dd>
         <dt>{t('registrations.educationLevel')}</dt>
-        <dd>{person.educationLevel === undefined ? dash : codeLists.label('educationLevels', person.educationLevel)}</dd>
+        <dd>
+          {person.educationLevel === undefined ? dash : codeLists.label('educationLevels', person.educationLevel)}
+        </dd>
         <dt>{t('registrations.learningQuestion')}</dt>
         <dd className="preserve-lines">{registration.learningQuestion ?? dash}</dd>
         <dt>{t('registrations.consentReference')}</dt>
@@ -124,7 +119,15 @@ function RegistrationCard({ region, registration }: { region: string; registrati
   );
 }
 
-function AcceptRegistration({ region, registration, name }: { region: string; registration: Registration; name: string }) {
+function AcceptRegistration({
+  region,
+  registration,
+  name,
+}: {
+  region: string;
+  registration: Registration;
+  name: string;
+}) {
   const { t, i18n } = useTranslation(['guidance', 'translation']);
   const problemText = useProblemText();
   const accept = useAcceptRegistration(region, registration.id);

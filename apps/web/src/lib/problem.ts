@@ -71,3 +71,9 @@ export function problemMember(error: unknown, name: string): unknown {
 export function problemCodeOf(error: unknown): string | undefined {
   return error instanceof ApiProblemError ? error.code : undefined;
 }
+
+/** Someone else saved first (412 RESOURCE.STALE), or the API did not know which version a change was based on (428). */
+export function isOutdatedVersion(error: unknown): boolean {
+  const code = problemCodeOf(error);
+  return code === 'RESOURCE.STALE' || code === 'RESOURCE.VERSION_REQUIRED';
+}

@@ -4,10 +4,11 @@ import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { FormActions } from '@/components/ui/form-actions';
+import { OutdatedAlert } from '@/components/ui/outdated-alert';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
 import { useCodeLists } from '@/lib/code-lists';
-import { ApiProblemError, problemCodeOf } from '@/lib/problem';
+import { ApiProblemError, isOutdatedVersion } from '@/lib/problem';
 import { useProblemText } from '@/lib/problem-messages';
 import type { Case } from '../api/cases-query';
 import { useRevealCaseSensitive } from '../api/reveal-case-sensitive-mutation';
@@ -190,12 +191,10 @@ function CaseDetailsForm({ region, caseData, onReload, knownHealth, onDone }: Ca
   const [healthBarrier, setHealthBarrier] = useState<boolean | undefined>(knownHealth);
   const [base, setBase] = useState<Case>(caseData);
   const [rebased, setRebased] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const fromApi = update.isError ? problemText.fieldErrors(update.error) : {};
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(formRef, Object.keys(fromApi).join());
-  const code = problemCodeOf(update.error);
-  const outdated = update.isError && (code === 'RESOURCE.STALE' || code === 'RESOURCE.VERSION_REQUIRED');
+  const outdated = update.isError && isOutdatedVersion(update.error);
 
   // A newer version arrived (reload): untouched fields follow it, typed ones stay.
   if (caseData !== base) {
@@ -245,31 +244,17 @@ function CaseDetailsForm({ region, caseData, onReload, knownHealth, onDone }: Ca
     );
   }
 
-  async function reload(): Promise<void> {
-    setReloading(true);
-    try {
-      await onReload();
-      update.reset();
-    } finally {
-      setReloading(false);
-    }
-  }
-
   return (
     <form ref={formRef} className="form" onSubmit={submit} noValidate>
       {outdated && (
-        <Alert tone="error" title={problemText.message(update.error)}>
-          <p>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={reloading}
-              onClick={() => void reload()}
-            >
-              {reloading ? t('translation:common.loading') : t('edit.reload')}
-            </button>
-          </p>
-        </Alert>
+        <OutdatedAlert
+          message={problemText.message(update.error)}
+          reloadLabel={t('edit.reload')}
+          onReload={async () => {
+            await onReload();
+            update.reset();
+          }}
+        />
       )}
       {rebased && !update.isError && <Alert tone="info">{t('edit.reloaded')}</Alert>}
       {update.isError && !outdated && <Alert tone="error">{problemText.message(update.error)}</Alert>}

@@ -2,8 +2,9 @@ import { type SubmitEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { FormActions } from '@/components/ui/form-actions';
+import { OutdatedAlert } from '@/components/ui/outdated-alert';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
-import { problemCodeOf } from '@/lib/problem';
+import { isOutdatedVersion } from '@/lib/problem';
 import { useProblemText } from '@/lib/problem-messages';
 import type { Learner } from '../api/learner-query';
 import { useUpdateLearner } from '../api/update-learner-mutation';
@@ -20,12 +21,6 @@ interface LearnerEditFormProps {
   onDone: (changed: boolean) => void;
 }
 
-/** Someone else saved first (412), or the API did not know which version the change was based on (428). */
-function isOutdated(error: unknown): boolean {
-  const code = problemCodeOf(error);
-  return code === 'RESOURCE.STALE' || code === 'RESOURCE.VERSION_REQUIRED';
-}
-
 /**
  * Edits a learner: sends only what changed, with the `version` the form is based on. When someone
  * else saved in between (412), the user reloads; what they typed stays, the rest follows the new version.
@@ -37,7 +32,6 @@ export function LearnerEditForm({ region, learner, inszEnabled, onReload, onDone
   const [draft, setDraft] = useState<LearnerDraft>(() => draftOf(learner));
   const [base, setBase] = useState<Learner>(learner);
   const [problems, setProblems] = useState<DraftProblems>({});
-  const [reloading, setReloading] = useState(false);
   const [rebased, setRebased] = useState(false);
   const errors = useLearnerErrors(problems, update.error);
   const formRef = useRef<HTMLFormElement>(null);
@@ -78,33 +72,19 @@ export function LearnerEditForm({ region, learner, inszEnabled, onReload, onDone
     );
   }
 
-  async function reload(): Promise<void> {
-    setReloading(true);
-    try {
-      await onReload();
-      update.reset();
-    } finally {
-      setReloading(false);
-    }
-  }
-
-  const outdated = update.isError && isOutdated(update.error);
+  const outdated = update.isError && isOutdatedVersion(update.error);
 
   return (
     <form ref={formRef} className="form" onSubmit={submit} noValidate>
       {outdated && (
-        <Alert tone="error" title={problemText.message(update.error)}>
-          <p>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={reloading}
-              onClick={() => void reload()}
-            >
-              {reloading ? t('translation:common.loading') : t('edit.reload')}
-            </button>
-          </p>
-        </Alert>
+        <OutdatedAlert
+          message={problemText.message(update.error)}
+          reloadLabel={t('edit.reload')}
+          onReload={async () => {
+            await onReload();
+            update.reset();
+          }}
+        />
       )}
       {rebased && !update.isError && <Alert tone="info">{t('edit.reloaded')}</Alert>}
       {update.isError && !outdated && <Alert tone="error">{problemText.message(update.error)}</Alert>}

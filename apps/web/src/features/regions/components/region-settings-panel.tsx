@@ -114,6 +114,35 @@ function monthsOf(text: string): number | undefined {
 
 type RetentionField = 'retentionInfoMonths' | 'retentionGuidanceMonths';
 
+interface RetentionMonthsFieldProps {
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}
+
+/** A retention period: a whole number of months from RETENTION_MIN to RETENTION_MAX. */
+function RetentionMonthsField({ label, hint, value, onChange, error }: RetentionMonthsFieldProps) {
+  return (
+    <TextField
+      label={label}
+      type="number"
+      inputMode="numeric"
+      min={RETENTION_MIN}
+      max={RETENTION_MAX}
+      step={1}
+      required
+      value={value}
+      onChange={(event) => {
+        onChange(event.target.value);
+      }}
+      hint={hint}
+      error={error}
+    />
+  );
+}
+
 function RegionSettingsForm({ region, settings, onDone }: RegionSettingsFormProps) {
   const { t } = useTranslation(['translation', 'guidance']);
   const problems = useProblemText();
@@ -225,34 +254,18 @@ function RegionSettingsForm({ region, settings, onDone }: RegionSettingsFormProp
         </label>
         {fieldErrors.inszEnabled !== undefined && <p className="field__error">{fieldErrors.inszEnabled}</p>}
       </div>
-      <TextField
+      <RetentionMonthsField
         label={t('guidance:retention.infoMonths')}
-        type="number"
-        inputMode="numeric"
-        min={RETENTION_MIN}
-        max={RETENTION_MAX}
-        step={1}
-        required
-        value={retentionInfoMonths}
-        onChange={(event) => {
-          setRetentionInfoMonths(event.target.value);
-        }}
         hint={t('guidance:retention.hint')}
+        value={retentionInfoMonths}
+        onChange={setRetentionInfoMonths}
         error={retentionErrors.retentionInfoMonths}
       />
-      <TextField
+      <RetentionMonthsField
         label={t('guidance:retention.guidanceMonths')}
-        type="number"
-        inputMode="numeric"
-        min={RETENTION_MIN}
-        max={RETENTION_MAX}
-        step={1}
-        required
-        value={retentionGuidanceMonths}
-        onChange={(event) => {
-          setRetentionGuidanceMonths(event.target.value);
-        }}
         hint={t('guidance:retention.hint')}
+        value={retentionGuidanceMonths}
+        onChange={setRetentionGuidanceMonths}
         error={retentionErrors.retentionGuidanceMonths}
       />
       <FormActions

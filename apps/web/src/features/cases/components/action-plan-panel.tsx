@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { DataTable } from '@/components/ui/data-table';
 import { FormActions } from '@/components/ui/form-actions';
 import { LoadingStatus } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { TextField } from '@/components/ui/text-field';
 import { useCodeLists } from '@/lib/code-lists';
 import { contextLabel } from '@/lib/context-label';
@@ -89,35 +89,30 @@ export function ActionPlanPanel({ region, caseId }: ActionPlanPanelProps) {
         {actions.length === 0 ? (
           <p>{t('actionPlan.empty')}</p>
         ) : (
-          <TableScroll label={t('actionPlan.caption')}>
-            <table className="table">
-              <caption className="visually-hidden">{t('actionPlan.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('actionPlan.task')}</th>
-                  <th scope="col">{t('actionPlan.owner')}</th>
-                  <th scope="col">{t('actionPlan.dueDate')}</th>
-                  <th scope="col">{t('translation:common.status')}</th>
-                  <th scope="col">{t('translation:common.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {actions.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row" className="preserve-lines">
-                      {item.task}
-                    </th>
-                    <td>{codeLists.label('actionOwners', item.owner)}</td>
-                    <td>{item.dueDate === null ? '—' : formatShortDate(item.dueDate, i18n.language)}</td>
-                    <td>
-                      <ItemStatus item={item} />
-                    </td>
-                    <td>{doneButton(item)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={t('actionPlan.caption')}
+            columns={[
+              t('actionPlan.task'),
+              t('actionPlan.owner'),
+              t('actionPlan.dueDate'),
+              t('translation:common.status'),
+              t('translation:common.actions'),
+            ]}
+          >
+            {actions.map((item) => (
+              <tr key={item.id}>
+                <th scope="row" className="preserve-lines">
+                  {item.task}
+                </th>
+                <td>{codeLists.label('actionOwners', item.owner)}</td>
+                <td>{item.dueDate === null ? '—' : formatShortDate(item.dueDate, i18n.language)}</td>
+                <td>
+                  <ItemStatus item={item} />
+                </td>
+                <td>{doneButton(item)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <AddActionItemForm region={region} caseId={caseId} />
         {followUps.length > 0 && (

@@ -1,10 +1,9 @@
-import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '@/components/ui/badge';
+import { DataTable } from '@/components/ui/data-table';
 import { LoadError, LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { formatNumber, formatShortDate } from '@/lib/format';
 import { useCases, type Case, type CaseFilters } from '../api/cases-query';
@@ -27,7 +26,6 @@ export function CaseloadPanel({ region }: { region: string }) {
   const status = isCaseStatus(requested) ? requested : undefined;
   const filters: CaseFilters = status === undefined ? { mine: true } : { mine: true, status };
   const cases = useCases(region, filters);
-  const captionId = useId();
 
   let body;
   if (cases.isPending) {
@@ -51,45 +49,38 @@ export function CaseloadPanel({ region }: { region: string }) {
             : `${t('caseload.shown', { count: rows.length })}${overdueCount > 0 ? ` ${t('caseload.overdueCount', { count: overdueCount })}` : ''}`}
         </p>
         {rows.length > 0 && (
-          <TableScroll label={caption}>
-            <table className="table">
-              <caption id={captionId} className="visually-hidden">
-                {caption}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('caseload.learner')}</th>
-                  <th scope="col">{t('case.kind')}</th>
-                  <th scope="col">{t('translation:common.status')}</th>
-                  <th scope="col">{t('case.nextDue')}</th>
-                  <th scope="col">{t('case.contacts')}</th>
-                  <th scope="col">{t('case.openedAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((item) => (
-                  <tr key={item.id} data-overdue={item.overdue}>
-                    <th scope="row">
-                      <Link to={`/regions/${region}/cases/${item.id}`}>{item.learnerName}</Link>
-                    </th>
-                    <td>{codeLists.label('caseKinds', item.kind)}</td>
-                    <td>{codeLists.label('caseStatuses', item.status)}</td>
-                    <td>
-                      {item.nextDueDate === null ? '—' : formatShortDate(item.nextDueDate, i18n.language)}
-                      {item.overdue && (
-                        <>
-                          {' '}
-                          <Badge tone="warning">{t('case.overdue')}</Badge>
-                        </>
-                      )}
-                    </td>
-                    <td>{formatNumber(item.contactCount, i18n.language)}</td>
-                    <td>{formatShortDate(item.openedAt, i18n.language)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={caption}
+            columns={[
+              t('caseload.learner'),
+              t('case.kind'),
+              t('translation:common.status'),
+              t('case.nextDue'),
+              t('case.contacts'),
+              t('case.openedAt'),
+            ]}
+          >
+            {rows.map((item) => (
+              <tr key={item.id} data-overdue={item.overdue}>
+                <th scope="row">
+                  <Link to={`/regions/${region}/cases/${item.id}`}>{item.learnerName}</Link>
+                </th>
+                <td>{codeLists.label('caseKinds', item.kind)}</td>
+                <td>{codeLists.label('caseStatuses', item.status)}</td>
+                <td>
+                  {item.nextDueDate === null ? '—' : formatShortDate(item.nextDueDate, i18n.language)}
+                  {item.overdue && (
+                    <>
+                      {' '}
+                      <Badge tone="warning">{t('case.overdue')}</Badge>
+                    </>
+                  )}
+                </td>
+                <td>{formatNumber(item.contactCount, i18n.language)}</td>
+                <td>{formatShortDate(item.openedAt, i18n.language)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <LoadMoreButton list={cases} />
       </>

@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { DataTable } from '@/components/ui/data-table';
 import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
@@ -42,44 +42,34 @@ export function LearnerCasesPanel({ region, learnerId, onCreated, readOnlyReason
         <p>{t('learnerCases.empty')}</p>
       ) : (
         <>
-          <TableScroll label={t('learnerCases.caption')}>
-            <table className="table">
-              <caption className="visually-hidden">{t('learnerCases.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('learnerCases.case')}</th>
-                  <th scope="col">{t('translation:common.status')}</th>
-                  <th scope="col">{t('case.counsellor')}</th>
-                  <th scope="col">{t('case.nextDue')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row">
-                      <Link to={`/regions/${region}/cases/${item.id}`}>
-                        {t('learnerCases.caseLink', {
-                          kind: codeLists.label('caseKinds', item.kind),
-                          date: formatShortDate(item.openedAt, i18n.language),
-                        })}
-                      </Link>
-                    </th>
-                    <td>{codeLists.label('caseStatuses', item.status)}</td>
-                    <td>{item.counsellorName ?? t('case.unknownCounsellor')}</td>
-                    <td>
-                      {item.nextDueDate === null ? '—' : formatShortDate(item.nextDueDate, i18n.language)}
-                      {item.overdue && (
-                        <>
-                          {' '}
-                          <Badge tone="warning">{t('case.overdue')}</Badge>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={t('learnerCases.caption')}
+            columns={[t('learnerCases.case'), t('translation:common.status'), t('case.counsellor'), t('case.nextDue')]}
+          >
+            {rows.map((item) => (
+              <tr key={item.id}>
+                <th scope="row">
+                  <Link to={`/regions/${region}/cases/${item.id}`}>
+                    {t('learnerCases.caseLink', {
+                      kind: codeLists.label('caseKinds', item.kind),
+                      date: formatShortDate(item.openedAt, i18n.language),
+                    })}
+                  </Link>
+                </th>
+                <td>{codeLists.label('caseStatuses', item.status)}</td>
+                <td>{item.counsellorName ?? t('case.unknownCounsellor')}</td>
+                <td>
+                  {item.nextDueDate === null ? '—' : formatShortDate(item.nextDueDate, i18n.language)}
+                  {item.overdue && (
+                    <>
+                      {' '}
+                      <Badge tone="warning">{t('case.overdue')}</Badge>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <LoadMoreButton list={cases} />
         </>
       );

@@ -2,10 +2,10 @@ import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
+import { DataTable } from '@/components/ui/data-table';
 import { FormActions } from '@/components/ui/form-actions';
 import { LoadingStatus } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
 import { useCodeLists } from '@/lib/code-lists';
@@ -43,29 +43,21 @@ export function OfferGapsPanel({ region, caseId }: OfferGapsPanelProps) {
     body = <p>{t('offerGaps.empty')}</p>;
   } else {
     body = (
-      <TableScroll label={t('offerGaps.caption')}>
-        <table className="table">
-          <caption className="visually-hidden">{t('offerGaps.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('offerGaps.theme')}</th>
-              <th scope="col">{t('offerGaps.what')}</th>
-              <th scope="col">{t('offerGaps.signalledBy')}</th>
-              <th scope="col">{t('offerGaps.signalledAt')}</th>
+      <DataTable
+        caption={t('offerGaps.caption')}
+        columns={[t('offerGaps.theme'), t('offerGaps.what'), t('offerGaps.signalledBy'), t('offerGaps.signalledAt')]}
+      >
+        {gaps.data.pages
+          .flatMap((page) => page.items)
+          .map((gap) => (
+            <tr key={gap.id}>
+              <th scope="row">{codeLists.label('themes', gap.theme)}</th>
+              <td className="preserve-lines">{gap.description ?? '—'}</td>
+              <td>{gap.signalledByName ?? t('case.unknownCounsellor')}</td>
+              <td>{formatShortDate(gap.signalledAt, i18n.language)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {gaps.data.pages.flatMap((page) => page.items).map((gap) => (
-              <tr key={gap.id}>
-                <th scope="row">{codeLists.label('themes', gap.theme)}</th>
-                <td className="preserve-lines">{gap.description ?? '—'}</td>
-                <td>{gap.signalledByName ?? t('case.unknownCounsellor')}</td>
-                <td>{formatShortDate(gap.signalledAt, i18n.language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+          ))}
+      </DataTable>
     );
   }
 

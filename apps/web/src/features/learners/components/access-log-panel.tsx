@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { DataTable } from '@/components/ui/data-table';
 import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { formatDateTime } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
 import { useAccessLog } from '../api/access-log-query';
@@ -33,27 +33,18 @@ export function AccessLogPanel({ region, learnerId }: { region: string; learnerI
         <p>{t('accessLog.empty')}</p>
       ) : (
         <>
-          <TableScroll label={t('accessLog.caption')}>
-            <table className="table">
-              <caption className="visually-hidden">{t('accessLog.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('accessLog.who')}</th>
-                  <th scope="col">{t('accessLog.when')}</th>
-                  <th scope="col">{t('accessLog.parts')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((entry) => (
-                  <tr key={entry.id}>
-                    <th scope="row">{entry.userName ?? t('accessLog.unknownUser')}</th>
-                    <td>{formatDateTime(entry.accessedAt, i18n.language)}</td>
-                    <td>{entry.parts.map((part) => (isPart(part) ? t(`accessLog.part.${part}`) : part)).join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={t('accessLog.caption')}
+            columns={[t('accessLog.who'), t('accessLog.when'), t('accessLog.parts')]}
+          >
+            {rows.map((entry) => (
+              <tr key={entry.id}>
+                <th scope="row">{entry.userName ?? t('accessLog.unknownUser')}</th>
+                <td>{formatDateTime(entry.accessedAt, i18n.language)}</td>
+                <td>{entry.parts.map((part) => (isPart(part) ? t(`accessLog.part.${part}`) : part)).join(', ')}</td>
+              </tr>
+            ))}
+          </DataTable>
           <LoadMoreButton list={log} />
         </>
       );

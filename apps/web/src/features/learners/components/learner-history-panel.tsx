@@ -2,8 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeListName } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
+import { DataTable } from '@/components/ui/data-table';
 import { LoadingStatus } from '@/components/ui/query-status';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { formatDateTime, formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
@@ -91,31 +91,26 @@ export function LearnerHistoryPanel({ region, learnerId }: { region: string; lea
   } else {
     const rows = history.data.pages.flatMap((page) => page.items);
     body = (
-      <TableScroll label={t('history.caption')}>
-        <table className="table">
-          <caption className="visually-hidden">{t('history.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('history.field')}</th>
-              <th scope="col">{t('history.oldValue')}</th>
-              <th scope="col">{t('history.newValue')}</th>
-              <th scope="col">{t('history.who')}</th>
-              <th scope="col">{t('history.when')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((entry) => (
-              <tr key={entry.id}>
-                <th scope="row">{fieldLabel(entry.field)}</th>
-                <td className="preserve-lines">{valueText(entry, 'old')}</td>
-                <td className="preserve-lines">{valueText(entry, 'new')}</td>
-                <td>{entry.changedByName ?? t('history.unknownUser')}</td>
-                <td>{formatDateTime(entry.changedAt, i18n.language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={t('history.caption')}
+        columns={[
+          t('history.field'),
+          t('history.oldValue'),
+          t('history.newValue'),
+          t('history.who'),
+          t('history.when'),
+        ]}
+      >
+        {rows.map((entry) => (
+          <tr key={entry.id}>
+            <th scope="row">{fieldLabel(entry.field)}</th>
+            <td className="preserve-lines">{valueText(entry, 'old')}</td>
+            <td className="preserve-lines">{valueText(entry, 'new')}</td>
+            <td>{entry.changedByName ?? t('history.unknownUser')}</td>
+            <td>{formatDateTime(entry.changedAt, i18n.language)}</td>
+          </tr>
+        ))}
+      </DataTable>
     );
   }
 

@@ -2,8 +2,8 @@ import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { DataTable } from '@/components/ui/data-table';
 import { LoadingStatus } from '@/components/ui/query-status';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { contextLabel } from '@/lib/context-label';
 import { formatShortDate } from '@/lib/format';
@@ -41,47 +41,44 @@ export function CaseReferralsPanel({ canRefer, ...formProps }: CaseReferralsPane
     list = <p>{t('referrals.emptyForCase')}</p>;
   } else {
     list = (
-      <TableScroll label={t('referrals.caseCaption')}>
-        <table className="table">
-          <caption className="visually-hidden">{t('referrals.caseCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('referrals.partner')}</th>
-              <th scope="col">{t('referrals.offer')}</th>
-              <th scope="col">{t('translation:common.status')}</th>
-              <th scope="col">{t('referrals.sentAt')}</th>
-              <th scope="col">{t('referrals.respondBy')}</th>
-              <th scope="col">{t('translation:common.actions')}</th>
+      <DataTable
+        caption={t('referrals.caseCaption')}
+        columns={[
+          t('referrals.partner'),
+          t('referrals.offer'),
+          t('translation:common.status'),
+          t('referrals.sentAt'),
+          t('referrals.respondBy'),
+          t('translation:common.actions'),
+        ]}
+      >
+        {referrals.data.pages
+          .flatMap((page) => page.items)
+          .map((referral) => (
+            <tr key={referral.id} data-overdue={referral.overdue}>
+              <th scope="row">
+                <PartnerName partnerId={referral.partnerId} />
+              </th>
+              <td>{referral.packet.offer?.name ?? t('packet.noOffer')}</td>
+              <td>
+                <ReferralStatus referral={referral} />
+              </td>
+              <td>{formatShortDate(referral.sentAt, i18n.language)}</td>
+              <td>{formatShortDate(referral.respondBy, i18n.language)}</td>
+              <td>
+                <Link
+                  to={`/regions/${region}/referrals/${referral.id}`}
+                  aria-label={contextLabel(
+                    t('referrals.open'),
+                    `${codeLists.label('referralStatuses', referral.status)}, ${formatShortDate(referral.sentAt, i18n.language)}`,
+                  )}
+                >
+                  {t('referrals.open')}
+                </Link>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {referrals.data.pages.flatMap((page) => page.items).map((referral) => (
-              <tr key={referral.id} data-overdue={referral.overdue}>
-                <th scope="row">
-                  <PartnerName partnerId={referral.partnerId} />
-                </th>
-                <td>{referral.packet.offer?.name ?? t('packet.noOffer')}</td>
-                <td>
-                  <ReferralStatus referral={referral} />
-                </td>
-                <td>{formatShortDate(referral.sentAt, i18n.language)}</td>
-                <td>{formatShortDate(referral.respondBy, i18n.language)}</td>
-                <td>
-                  <Link
-                    to={`/regions/${region}/referrals/${referral.id}`}
-                    aria-label={contextLabel(
-                      t('referrals.open'),
-                      `${codeLists.label('referralStatuses', referral.status)}, ${formatShortDate(referral.sentAt, i18n.language)}`,
-                    )}
-                  >
-                    {t('referrals.open')}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+          ))}
+      </DataTable>
     );
   }
 

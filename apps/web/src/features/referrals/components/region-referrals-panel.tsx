@@ -1,8 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '@/components/ui/data-table';
 import { LoadError, LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { useCodeLists } from '@/lib/code-lists';
 import { contextLabel } from '@/lib/context-label';
 import { formatShortDate } from '@/lib/format';
@@ -51,51 +51,46 @@ export function RegionReferralsPanel({ region }: { region: string }) {
             : `${t('regionReferrals.shown', { count: rows.length })}${overdueCount > 0 ? ` ${t('regionReferrals.overdueCount', { count: overdueCount })}` : ''}`}
         </p>
         {rows.length > 0 && (
-          <TableScroll label={t('regionReferrals.caption')}>
-            <table className="table">
-              <caption className="visually-hidden">{t('regionReferrals.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('referrals.learner')}</th>
-                  <th scope="col">{t('referrals.partner')}</th>
-                  <th scope="col">{t('referrals.offer')}</th>
-                  <th scope="col">{t('translation:common.status')}</th>
-                  <th scope="col">{t('referrals.sentAt')}</th>
-                  <th scope="col">{t('referrals.respondBy')}</th>
+          <DataTable
+            caption={t('regionReferrals.caption')}
+            columns={[
+              t('referrals.learner'),
+              t('referrals.partner'),
+              t('referrals.offer'),
+              t('translation:common.status'),
+              t('referrals.sentAt'),
+              t('referrals.respondBy'),
+            ]}
+          >
+            {rows.map((referral) => {
+              const learner =
+                referral.packet.learner === null
+                  ? t('referrals.learnerNotShared')
+                  : `${referral.packet.learner.firstName} ${referral.packet.learner.lastName}`;
+              return (
+                <tr key={referral.id} data-overdue={referral.overdue}>
+                  <th scope="row">
+                    <Link
+                      to={`/regions/${region}/referrals/${referral.id}`}
+                      aria-label={contextLabel(t('referrals.open'), learner)}
+                    >
+                      {t('referrals.open')}
+                    </Link>{' '}
+                    {learner}
+                  </th>
+                  <td>
+                    <PartnerName partnerId={referral.partnerId} />
+                  </td>
+                  <td>{referral.packet.offer?.name ?? t('packet.noOffer')}</td>
+                  <td>
+                    <ReferralStatus referral={referral} />
+                  </td>
+                  <td>{formatShortDate(referral.sentAt, i18n.language)}</td>
+                  <td>{formatShortDate(referral.respondBy, i18n.language)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((referral) => {
-                  const learner =
-                    referral.packet.learner === null
-                      ? t('referrals.learnerNotShared')
-                      : `${referral.packet.learner.firstName} ${referral.packet.learner.lastName}`;
-                  return (
-                    <tr key={referral.id} data-overdue={referral.overdue}>
-                      <th scope="row">
-                        <Link
-                          to={`/regions/${region}/referrals/${referral.id}`}
-                          aria-label={contextLabel(t('referrals.open'), learner)}
-                        >
-                          {t('referrals.open')}
-                        </Link>{' '}
-                        {learner}
-                      </th>
-                      <td>
-                        <PartnerName partnerId={referral.partnerId} />
-                      </td>
-                      <td>{referral.packet.offer?.name ?? t('packet.noOffer')}</td>
-                      <td>
-                        <ReferralStatus referral={referral} />
-                      </td>
-                      <td>{formatShortDate(referral.sentAt, i18n.language)}</td>
-                      <td>{formatShortDate(referral.respondBy, i18n.language)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
+              );
+            })}
+          </DataTable>
         )}
         <LoadMoreButton list={referrals} />
       </>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
+import { ExplainedButton } from '@/components/ui/explained-button';
 import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { useCodeLists } from '@/lib/code-lists';
 import { formatShortDate } from '@/lib/format';
@@ -26,7 +27,6 @@ export function LearnerCasesPanel({ region, learnerId, onCreated, readOnlyReason
   const codeLists = useCodeLists();
   const cases = useCases(region, { learnerId });
   const headingId = useId();
-  const readOnlyId = useId();
   const [adding, setAdding] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
 
@@ -93,25 +93,16 @@ export function LearnerCasesPanel({ region, learnerId, onCreated, readOnlyReason
         </div>
       ) : (
         <>
-          <p>
-            <button
-              ref={addButton}
-              type="button"
-              className="button"
-              disabled={readOnlyReason !== undefined}
-              aria-describedby={readOnlyReason === undefined ? undefined : readOnlyId}
-              onClick={() => {
-                setAdding(true);
-              }}
-            >
-              {t('newCase.open')}
-            </button>
-          </p>
-          {readOnlyReason !== undefined && (
-            <p id={readOnlyId} className="muted">
-              {readOnlyReason}
-            </p>
-          )}
+          <ExplainedButton
+            ref={addButton}
+            className="button"
+            unavailableReason={readOnlyReason}
+            onClick={() => {
+              setAdding(true);
+            }}
+          >
+            {t('newCase.open')}
+          </ExplainedButton>
         </>
       )}
     </section>

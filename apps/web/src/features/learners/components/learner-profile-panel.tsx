@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { ExplainedButton } from '@/components/ui/explained-button';
 import { useCodeLists } from '@/lib/code-lists';
 import { formatDateTime, formatShortDate } from '@/lib/format';
 import type { Learner } from '../api/learner-query';
@@ -31,7 +32,6 @@ export function LearnerProfilePanel({
   const codeLists = useCodeLists();
   const languageName = useLanguageName();
   const headingId = useId();
-  const readOnlyId = useId();
   const editButton = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -102,26 +102,17 @@ export function LearnerProfilePanel({
             <dt>{t('learnerProfile.updatedAt')}</dt>
             <dd>{formatDateTime(learner.updatedAt, i18n.language)}</dd>
           </dl>
-          <p>
-            <button
-              ref={editButton}
-              type="button"
-              className="button button--secondary"
-              disabled={readOnlyReason !== undefined}
-              aria-describedby={readOnlyReason === undefined ? undefined : readOnlyId}
-              onClick={() => {
-                setSaved(false);
-                setEditing(true);
-              }}
-            >
-              {t('learnerProfile.edit')}
-            </button>
-          </p>
-          {readOnlyReason !== undefined && (
-            <p id={readOnlyId} className="muted">
-              {readOnlyReason}
-            </p>
-          )}
+          <ExplainedButton
+            ref={editButton}
+            className="button button--secondary"
+            unavailableReason={readOnlyReason}
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+          >
+            {t('learnerProfile.edit')}
+          </ExplainedButton>
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { cursorListQueryOptions } from '@/lib/cursor-query';
 
 export type OfferGap = components['schemas']['OfferGapDto'];
 
@@ -9,18 +9,12 @@ export const offerGapsQueryKey = (region: string, caseId: string) =>
   ['regions', region, 'cases', 'offer-gaps', caseId] as const;
 
 export function offerGapsQueryOptions(client: ApiClient, region: string, caseId: string) {
-  return infiniteQueryOptions({
-    queryKey: offerGapsQueryKey(region, caseId),
-    queryFn: ({ pageParam, signal }) =>
-      dataOf(
-        client.GET('/api/v1/regions/{region}/cases/{caseId}/offer-gaps', {
-          params: { path: { region, caseId }, query: { cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return cursorListQueryOptions(offerGapsQueryKey(region, caseId), (cursor, signal) =>
+    client.GET('/api/v1/regions/{region}/cases/{caseId}/offer-gaps', {
+      params: { path: { region, caseId }, query: { cursor } },
+      signal,
+    }),
+  );
 }
 
 /** GET /api/v1/regions/{region}/cases/{caseId}/offer-gaps: the case's "no suitable offer" signals, newest first, page by page. */

@@ -4,7 +4,7 @@ import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
 import { DataTable } from '@/components/ui/data-table';
 import { FormActions } from '@/components/ui/form-actions';
-import { LoadingStatus } from '@/components/ui/query-status';
+import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
@@ -66,18 +66,7 @@ export function OfferGapsPanel({ region, caseId }: OfferGapsPanelProps) {
       <h3 id={headingId}>{t('offerGaps.title')}</h3>
       <p className="muted">{t('offerGaps.intro')}</p>
       {body}
-      {gaps.hasNextPage && (
-        <p>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={gaps.isFetchingNextPage}
-            onClick={() => void gaps.fetchNextPage()}
-          >
-            {gaps.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
-          </button>
-        </p>
-      )}
+      <LoadMoreButton list={gaps} />
       <AddOfferGapForm region={region} caseId={caseId} />
     </section>
   );

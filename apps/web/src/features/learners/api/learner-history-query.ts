@@ -1,7 +1,7 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { cursorListQueryOptions } from '@/lib/cursor-query';
 
 export type LearnerHistoryEntry = components['schemas']['LearnerHistoryEntryDto'];
 
@@ -9,21 +9,17 @@ export const learnerHistoryQueryKey = (region: string, learnerId: string) =>
   ['regions', region, 'learners', 'history', learnerId] as const;
 
 export function learnerHistoryQueryOptions(client: ApiClient, region: string, learnerId: string) {
-  return infiniteQueryOptions({
-    queryKey: learnerHistoryQueryKey(region, learnerId),
-    queryFn: ({ pageParam, signal }) =>
-      dataOf(
-        client.GET('/api/v1/regions/{region}/learners/{learnerId}/history', {
-          params: { path: { region, learnerId }, query: { cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  return {
+    ...cursorListQueryOptions(learnerHistoryQueryKey(region, learnerId), (cursor, signal) =>
+      client.GET('/api/v1/regions/{region}/learners/{learnerId}/history', {
+        params: { path: { region, learnerId }, query: { cursor } },
+        signal,
+      }),
+    ),
     // Changes made here invalidate it; no second read just because the window got focus.
     staleTime: 30_000,
     refetchOnWindowFocus: false,
-  });
+  };
 }
 
 /**

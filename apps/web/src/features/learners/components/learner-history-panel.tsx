@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CodeListName } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
 import { DataTable } from '@/components/ui/data-table';
-import { LoadingStatus } from '@/components/ui/query-status';
+import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { useCodeLists } from '@/lib/code-lists';
 import { formatDateTime, formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
@@ -119,18 +119,7 @@ export function LearnerHistoryPanel({ region, learnerId }: { region: string; lea
       <h3 id={headingId}>{t('history.title')}</h3>
       <p className="muted">{t('history.intro')}</p>
       {body}
-      {history.hasNextPage && (
-        <p>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={history.isFetchingNextPage}
-            onClick={() => void history.fetchNextPage()}
-          >
-            {history.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
-          </button>
-        </p>
-      )}
+      <LoadMoreButton list={history} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { cursorListQueryOptions } from '@/lib/cursor-query';
 
 export type PartnerClient = components['schemas']['ClientDto'];
 /** A client with its secret: only ever in the answer of create / rotate, never cached. */
@@ -11,18 +11,12 @@ export const partnerClientsQueryKey = (partnerId: string) => ['admin', 'partners
 
 /** GET /api/v1/admin/partners/{partnerId}/clients (never the secrets), oldest first, page by page. */
 export function partnerClientsQueryOptions(client: ApiClient, partnerId: string) {
-  return infiniteQueryOptions({
-    queryKey: partnerClientsQueryKey(partnerId),
-    queryFn: ({ pageParam, signal }) =>
-      dataOf(
-        client.GET('/api/v1/admin/partners/{partnerId}/clients', {
-          params: { path: { partnerId }, query: { cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return cursorListQueryOptions(partnerClientsQueryKey(partnerId), (cursor, signal) =>
+    client.GET('/api/v1/admin/partners/{partnerId}/clients', {
+      params: { path: { partnerId }, query: { cursor } },
+      signal,
+    }),
+  );
 }
 
 export function usePartnerClients(partnerId: string) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
-import { LoadingStatus } from '@/components/ui/query-status';
+import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { TableScroll } from '@/components/ui/table-scroll';
 
 import { formatDateTime } from '@/lib/format';
@@ -66,75 +66,77 @@ export function PartnerDetail({ partner }: { partner: Partner }) {
             </tr>
           </thead>
           <tbody>
-            {clients.data.pages.flatMap((page) => page.items).map((client) => (
-              <tr key={client.clientId}>
-                <th scope="row">{client.name}</th>
-                <td>
-                  <code>{client.clientId}</code>
-                </td>
-                <td>{client.scopes.map((scope) => t(SCOPE_LABELS[scope])).join(', ')}</td>
-                <td>{t(`clientStatus.${client.status}`)}</td>
-                <td>{formatDateTime(client.secretRotatedAt, i18n.language)}</td>
-                <td>
-                  {client.status === 'revoked' ? null : confirmation?.clientId === client.clientId ? (
-                    <div
-                      className="row-actions"
-                      role="group"
-                      aria-label={t('clients.confirmLabel', { name: client.name })}
-                    >
-                      <span>
-                        {confirmation.action === 'rotate' ? t('clients.confirmRotate') : t('clients.confirmRevoke')}
-                      </span>
-                      <button
-                        type="button"
-                        className="button button--small"
-                        onClick={() => {
-                          confirm(client);
-                        }}
+            {clients.data.pages
+              .flatMap((page) => page.items)
+              .map((client) => (
+                <tr key={client.clientId}>
+                  <th scope="row">{client.name}</th>
+                  <td>
+                    <code>{client.clientId}</code>
+                  </td>
+                  <td>{client.scopes.map((scope) => t(SCOPE_LABELS[scope])).join(', ')}</td>
+                  <td>{t(`clientStatus.${client.status}`)}</td>
+                  <td>{formatDateTime(client.secretRotatedAt, i18n.language)}</td>
+                  <td>
+                    {client.status === 'revoked' ? null : confirmation?.clientId === client.clientId ? (
+                      <div
+                        className="row-actions"
+                        role="group"
+                        aria-label={t('clients.confirmLabel', { name: client.name })}
                       >
-                        {confirmation.action === 'rotate' ? t('clients.rotateYes') : t('clients.revokeYes')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => {
-                          setConfirmation(null);
-                        }}
-                      >
-                        {t('common.cancel')}
-                      </button>
-                    </div>
-                  ) : (
-                    <div className="row-actions">
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        disabled={rotate.isPending || revoke.isPending}
-                        onClick={() => {
-                          setConfirmation({ clientId: client.clientId, action: 'rotate' });
-                        }}
+                        <span>
+                          {confirmation.action === 'rotate' ? t('clients.confirmRotate') : t('clients.confirmRevoke')}
+                        </span>
+                        <button
+                          type="button"
+                          className="button button--small"
+                          onClick={() => {
+                            confirm(client);
+                          }}
+                        >
+                          {confirmation.action === 'rotate' ? t('clients.rotateYes') : t('clients.revokeYes')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          onClick={() => {
+                            setConfirmation(null);
+                          }}
+                        >
+                          {t('common.cancel')}
+                        </button>
+                      </div>
+                    ) : (
+                      <div className="row-actions">
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          disabled={rotate.isPending || revoke.isPending}
+                          onClick={() => {
+                            setConfirmation({ clientId: client.clientId, action: 'rotate' });
+                          }}
 
-                        aria-label={contextLabel(t('clients.rotate'), client.name)}
-                      >
-                        {t('clients.rotate')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        disabled={rotate.isPending || revoke.isPending}
-                        onClick={() => {
-                          setConfirmation({ clientId: client.clientId, action: 'revoke' });
-                        }}
+                          aria-label={contextLabel(t('clients.rotate'), client.name)}
+                        >
+                          {t('clients.rotate')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          disabled={rotate.isPending || revoke.isPending}
+                          onClick={() => {
+                            setConfirmation({ clientId: client.clientId, action: 'revoke' });
+                          }}
 
-                        aria-label={contextLabel(t('clients.revoke'), client.name)}
-                      >
-                        {t('clients.revoke')}
-                      </button>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
+                          aria-label={contextLabel(t('clients.revoke'), client.name)}
+                        >
+                          {t('clients.revoke')}
+                        </button>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
           </tbody>
         </table>
       </TableScroll>
@@ -156,18 +158,7 @@ export function PartnerDetail({ partner }: { partner: Partner }) {
       {revoke.isError && <Alert tone="error">{problems.message(revoke.error)}</Alert>}
       {revoke.isSuccess && <Alert tone="success">{t('clients.revoked')}</Alert>}
       {list}
-      {clients.hasNextPage && (
-        <p>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={clients.isFetchingNextPage}
-            onClick={() => void clients.fetchNextPage()}
-          >
-            {clients.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-          </button>
-        </p>
-      )}
+      <LoadMoreButton list={clients} />
       <CreateClientForm partnerId={partner.id} onCreated={setSecret} />
       <InvitePartnerUserForm partnerId={partner.id} />
     </div>

@@ -1,7 +1,7 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { cursorListQueryOptions } from '@/lib/cursor-query';
 import { useAllPages } from '@/lib/use-all-pages';
 
 export type Consent = components['schemas']['ConsentDto'];
@@ -14,20 +14,16 @@ export const learnerConsentsQueryKey = (region: string, learnerId: string) =>
   ['regions', region, 'learners', 'consents', learnerId] as const;
 
 export function learnerConsentsQueryOptions(client: ApiClient, region: string, learnerId: string) {
-  return infiniteQueryOptions({
-    queryKey: learnerConsentsQueryKey(region, learnerId),
-    queryFn: ({ pageParam, signal }) =>
-      dataOf(
-        client.GET('/api/v1/regions/{region}/learners/{learnerId}/consents', {
-          params: { path: { region, learnerId }, query: { cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  return {
+    ...cursorListQueryOptions(learnerConsentsQueryKey(region, learnerId), (cursor, signal) =>
+      client.GET('/api/v1/regions/{region}/learners/{learnerId}/consents', {
+        params: { path: { region, learnerId }, query: { cursor } },
+        signal,
+      }),
+    ),
     staleTime: 30_000,
     refetchOnWindowFocus: false,
-  });
+  };
 }
 
 /** The learner's active partner_sharing consent for `partnerId`, if any. */

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { DataTable } from '@/components/ui/data-table';
-import { LoadingStatus } from '@/components/ui/query-status';
+import { LoadMoreButton, LoadingStatus } from '@/components/ui/query-status';
 import { useCodeLists } from '@/lib/code-lists';
 import { contextLabel } from '@/lib/context-label';
 import { formatShortDate } from '@/lib/format';
@@ -93,18 +93,7 @@ export function CaseReferralsPanel({ canRefer, ...formProps }: CaseReferralsPane
         </Alert>
       )}
       {list}
-      {referrals.hasNextPage && (
-        <p>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={referrals.isFetchingNextPage}
-            onClick={() => void referrals.fetchNextPage()}
-          >
-            {referrals.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
-          </button>
-        </p>
-      )}
+      <LoadMoreButton list={referrals} />
       {open ? (
         <ReferralForm
           {...formProps}

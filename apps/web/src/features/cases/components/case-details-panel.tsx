@@ -4,11 +4,11 @@ import { CODE_LISTS, codes } from '@leerwinkel/contracts';
 import { Alert } from '@/components/ui/alert';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { FormActions } from '@/components/ui/form-actions';
-import { OutdatedAlert } from '@/components/ui/outdated-alert';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
+import { VersionedSaveAlert } from '@/components/ui/versioned-save-alert';
 import { useCodeLists } from '@/lib/code-lists';
-import { ApiProblemError, isOutdatedVersion } from '@/lib/problem';
+import { ApiProblemError } from '@/lib/problem';
 import { useProblemText } from '@/lib/problem-messages';
 import type { Case } from '../api/cases-query';
 import { useRevealCaseSensitive } from '../api/reveal-case-sensitive-mutation';
@@ -194,8 +194,6 @@ function CaseDetailsForm({ region, caseData, onReload, knownHealth, onDone }: Ca
   const fromApi = update.isError ? problemText.fieldErrors(update.error) : {};
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(formRef, Object.keys(fromApi).join());
-  const outdated = update.isError && isOutdatedVersion(update.error);
-
   // A newer version arrived (reload): untouched fields follow it, typed ones stay.
   if (caseData !== base) {
     const before = draftOf(base);
@@ -246,18 +244,15 @@ function CaseDetailsForm({ region, caseData, onReload, knownHealth, onDone }: Ca
 
   return (
     <form ref={formRef} className="form" onSubmit={submit} noValidate>
-      {outdated && (
-        <OutdatedAlert
-          message={problemText.message(update.error)}
-          reloadLabel={t('edit.reload')}
-          onReload={async () => {
-            await onReload();
-            update.reset();
-          }}
-        />
-      )}
-      {rebased && !update.isError && <Alert tone="info">{t('edit.reloaded')}</Alert>}
-      {update.isError && !outdated && <Alert tone="error">{problemText.message(update.error)}</Alert>}
+      <VersionedSaveAlert
+        error={update.error}
+        rebased={rebased}
+        labels={{ reload: t('edit.reload'), reloaded: t('edit.reloaded') }}
+        onReload={async () => {
+          await onReload();
+          update.reset();
+        }}
+      />
       <TextAreaField
         label={t('case.learningQuestion')}
         maxLength={4000}

@@ -2,10 +2,8 @@ import { type SubmitEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { FormActions } from '@/components/ui/form-actions';
-import { OutdatedAlert } from '@/components/ui/outdated-alert';
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
-import { isOutdatedVersion } from '@/lib/problem';
-import { useProblemText } from '@/lib/problem-messages';
+import { VersionedSaveAlert } from '@/components/ui/versioned-save-alert';
 import type { Learner } from '../api/learner-query';
 import { useUpdateLearner } from '../api/update-learner-mutation';
 import { changesOf, checkDraft, draftOf, rebaseDraft, type DraftProblems, type LearnerDraft } from './learner-draft';
@@ -27,7 +25,6 @@ interface LearnerEditFormProps {
  */
 export function LearnerEditForm({ region, learner, inszEnabled, onReload, onDone }: LearnerEditFormProps) {
   const { t } = useTranslation(['guidance', 'translation']);
-  const problemText = useProblemText();
   const update = useUpdateLearner(region, learner.id);
   const [draft, setDraft] = useState<LearnerDraft>(() => draftOf(learner));
   const [base, setBase] = useState<Learner>(learner);
@@ -72,22 +69,17 @@ export function LearnerEditForm({ region, learner, inszEnabled, onReload, onDone
     );
   }
 
-  const outdated = update.isError && isOutdatedVersion(update.error);
-
   return (
     <form ref={formRef} className="form" onSubmit={submit} noValidate>
-      {outdated && (
-        <OutdatedAlert
-          message={problemText.message(update.error)}
-          reloadLabel={t('edit.reload')}
-          onReload={async () => {
-            await onReload();
-            update.reset();
-          }}
-        />
-      )}
-      {rebased && !update.isError && <Alert tone="info">{t('edit.reloaded')}</Alert>}
-      {update.isError && !outdated && <Alert tone="error">{problemText.message(update.error)}</Alert>}
+      <VersionedSaveAlert
+        error={update.error}
+        rebased={rebased}
+        labels={{ reload: t('edit.reload'), reloaded: t('edit.reloaded') }}
+        onReload={async () => {
+          await onReload();
+          update.reset();
+        }}
+      />
       {!update.isError && Object.keys(problems).length > 0 && (
         <Alert tone="error">{t('translation:problems.validationFailed')}</Alert>
       )}

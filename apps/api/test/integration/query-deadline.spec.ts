@@ -22,9 +22,9 @@ describe('request pool: query deadline', () => {
   let app: DataSource;
 
   const session = async (): Promise<{ pid: number; role: string; region: string | null; inTransaction: boolean }> => {
-    const [row] = (await app.query(
+    const [row] = await app.query<[{ pid: number; role: string; region: string | null; inTransaction: boolean }]>(
       "SELECT pg_backend_pid() AS pid, current_user AS role, nullif(current_setting('leerwinkel.region_id', true), '') AS region, now() <> statement_timestamp() AS \"inTransaction\"",
-    )) as [{ pid: number; role: string; region: string | null; inTransaction: boolean }];
+    );
     return row;
   };
 
@@ -71,7 +71,7 @@ describe('request pool: query deadline', () => {
 
     // The server ends the abandoned backend (rolling its transaction back) once it finds the socket closed.
     const gone = async () =>
-      ((await ctx.owner.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [before])) as unknown[]).length === 0;
+      (await ctx.owner.query<unknown[]>('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [before])).length === 0;
     for (let i = 0; i < 100 && !(await gone()); i++) await sleep(100);
     expect(await gone()).toBe(true);
   });

@@ -7,6 +7,15 @@ describe('configuration', () => {
     expect(config).toMatchObject({ env: 'development', port: 3000, database: { url: undefined, poolSize: 10 }, seedDemoData: true });
   });
 
+  it('gives request-pool queries a deadline beyond the statement timeout, and refuses one that would cut a live query short', () => {
+    expect(loadConfig({}).database).toMatchObject({ statementTimeoutMs: 15_000, queryDeadlineMs: 20_000 });
+    expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '1000' }).database.queryDeadlineMs).toBe(6_000);
+    expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '1000', DATABASE_QUERY_DEADLINE_MS: '1500' }).database.queryDeadlineMs).toBe(1_500);
+    expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '1000', DATABASE_QUERY_DEADLINE_MS: '1000' })).toThrow(
+      /DATABASE_QUERY_DEADLINE_MS: must be longer than DATABASE_STATEMENT_TIMEOUT_MS/,
+    );
+  });
+
   it('lists everything that is missing or wrong at once', () => {
     let error: unknown;
     try {

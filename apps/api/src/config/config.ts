@@ -38,6 +38,12 @@ const envSchema = z
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+    /**
+     * How long a query on the request pool waits for any answer before its connection is dropped (503): a frozen
+     * or partitioned server never enforces its own statement timeout. Default: the statement timeout + 5 s, so
+     * that a live server's statement timeout always answers first.
+     */
+    DATABASE_QUERY_DEADLINE_MS: z.coerce.number().int().min(200).optional(),
     MIGRATION_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
     EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     EMBEDDED_POSTGRES_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data', 'postgres')),
@@ -87,6 +93,13 @@ const envSchema = z
     TRUST_PROXY: z.string().optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_QUERY_DEADLINE_MS !== undefined && env.DATABASE_QUERY_DEADLINE_MS <= env.DATABASE_STATEMENT_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_QUERY_DEADLINE_MS'],
+        message: `must be longer than DATABASE_STATEMENT_TIMEOUT_MS (${String(env.DATABASE_STATEMENT_TIMEOUT_MS)}), or a slow query loses its connection instead of getting the server's clean timeout`,
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     if (!env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production' });
@@ -121,6 +134,8 @@ export interface DatabaseSettings {
   rolePrefix: string | undefined;
   poolSize: number;
   statementTimeoutMs: number;
+  /** A request-pool query unanswered this long drops its connection (see database/deadline-client.ts). */
+  queryDeadlineMs: number;
   migrationConcurrency: number;
 }
 
@@ -178,6 +193,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       rolePrefix: env.DATABASE_ROLE_PREFIX,
       poolSize: env.DATABASE_POOL_SIZE,
       statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      queryDeadlineMs: env.DATABASE_QUERY_DEADLINE_MS ?? env.DATABASE_STATEMENT_TIMEOUT_MS + 5_000,
       migrationConcurrency: env.MIGRATION_CONCURRENCY,
     },
     embeddedPostgres: { port: env.EMBEDDED_POSTGRES_PORT, dataDir: env.EMBEDDED_POSTGRES_DIR },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../config/config.js';
-import { appConnectionOptions, databaseIdentity } from './data-sources.js';
+import { appConnectionOptions, createOwnerDataSource, databaseIdentity } from './data-sources.js';
 
 const owner = 'postgres://owner:secret@db.internal:5432/leerwinkel';
 
@@ -21,5 +21,12 @@ describe('database connections', () => {
     expect(identity.poolUrl).toBe('postgres://leerwinkel_app:app-password-0123456789@pgbouncer:6432/leerwinkel');
     expect(identity.appUrl).toBe('postgres://leerwinkel_app:app-password-0123456789@db.internal:5432/leerwinkel');
     expect(appConnectionOptions(database)).toMatchObject({ url: identity.poolUrl, extra: { statement_timeout: 0 } });
+  });
+
+  it('only the request pool gets the query deadline client; the owner pool (migrations, dumps) runs long on purpose', () => {
+    const { database } = loadConfig({ DATABASE_URL: owner, DATABASE_APP_PASSWORD: 'app-password-0123456789' });
+    const { Client } = appConnectionOptions(database).extra as { Client?: unknown };
+    expect(typeof Client).toBe('function');
+    expect(createOwnerDataSource(database).options.extra).not.toHaveProperty('Client');
   });
 });

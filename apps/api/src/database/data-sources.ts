@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
 import type { DatabaseSettings } from '../config/config.js';
+import { deadlineClient } from './deadline-client.js';
 import { defaultRolePrefix, platformRoles, type PlatformRoles } from '../tenancy/region-naming.js';
 
 /** The two connections of the platform: `owner` (DDL, provisioning, small pool) and `app` (all requests). */
@@ -33,8 +34,17 @@ export function databaseIdentity(settings: DatabaseSettings): DatabaseIdentity {
   return { ownerUrl: owner.toString(), appUrl: app.toString(), poolUrl: pool.toString(), pooled: settings.appUrl !== undefined, rolePrefix, roles };
 }
 
-/** `statementTimeoutMs` 0: none sent (the owner's DDL; a pooler, which refuses it as a startup parameter). */
-function baseOptions(url: string, poolSize: number, statementTimeoutMs: number, applicationName: string): PostgresDataSourceOptions {
+/**
+ * `statementTimeoutMs` 0: none sent (the owner's DDL; a pooler, which refuses it as a startup parameter).
+ * `extra`: more options of the pg pool.
+ */
+function baseOptions(
+  url: string,
+  poolSize: number,
+  statementTimeoutMs: number,
+  applicationName: string,
+  extra: Record<string, unknown> = {},
+): PostgresDataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -46,6 +56,7 @@ function baseOptions(url: string, poolSize: number, statementTimeoutMs: number, 
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
       statement_timeout: statementTimeoutMs,
+      ...extra,
     },
   };
 }
@@ -53,11 +64,14 @@ function baseOptions(url: string, poolSize: number, statementTimeoutMs: number, 
 /**
  * The runtime pool: logs in as `<prefix>_app`, one pool for all regions. Through a pooler (DATABASE_APP_URL),
  * the statement timeout is the pooler's to set (PgBouncer `connect_query`, see docs/scaling.md): PgBouncer
- * refuses a connection that sends it.
+ * refuses a connection that sends it. Its queries have a deadline either way (a frozen server enforces no
+ * timeout): pg-pool builds its clients with the `Client` given here.
  */
 export function appConnectionOptions(settings: DatabaseSettings): PostgresDataSourceOptions {
   const identity = databaseIdentity(settings);
-  return baseOptions(identity.poolUrl, settings.poolSize, identity.pooled ? 0 : settings.statementTimeoutMs, 'leerwinkel-api');
+  return baseOptions(identity.poolUrl, settings.poolSize, identity.pooled ? 0 : settings.statementTimeoutMs, 'leerwinkel-api', {
+    Client: deadlineClient(settings.queryDeadlineMs),
+  });
 }
 
 /** The owner connection: migrations and provisioning only. */

@@ -139,6 +139,8 @@ export function databaseUnavailable(exception: unknown, depth = 0): boolean {
   };
   // TypeORM releases a transaction's connection when it breaks; the transaction's next query then fails so.
   if (name === 'QueryRunnerAlreadyReleasedError' || name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  // No answer within the request pool's query deadline: the server is frozen or cut off (database/deadline-client.ts).
+  if (name === 'QueryDeadlineError') return true;
   if (
     typeof code === 'string' &&
     (NETWORK_ERROR_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))

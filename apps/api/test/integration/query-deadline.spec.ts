@@ -6,7 +6,8 @@ import { appConnectionOptions } from '../../src/database/data-sources.js';
 import { deadlineClient, QueryDeadlineError } from '../../src/database/deadline-client.js';
 import { quoteIdent } from '../../src/tenancy/region-naming.js';
 import type { ProvisionedRegion } from '../../src/tenancy/region-provisioner.js';
-import { createTestContext, type TestContext } from '../support/test-context.js';
+import request from 'supertest';
+import { createTestContext, signIn, type TestContext } from '../support/test-context.js';
 
 /**
  * The request pool's query deadline on a live server. A query the server holds (pg_sleep, with the statement
@@ -90,5 +91,37 @@ describe('request pool: query deadline', () => {
     expect(error).toBeInstanceOf(QueryDeadlineError);
     expect(events[0]).toBeInstanceOf(QueryDeadlineError);
     await client.end();
+  });
+});
+
+/** The server's own statement timeout is the clean bound on a live server: also a 503, never a 500. */
+describe('statement timeout over HTTP', () => {
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
+
+  it('a request whose statement runs past DATABASE_STATEMENT_TIMEOUT_MS answers 503 problem+json with Retry-After', async () => {
+    const region = await ctx.newRegion();
+    const app = await ctx.newApp({ env: { DATABASE_STATEMENT_TIMEOUT_MS: '300' } });
+    const { authorization } = await signIn(app, await ctx.newUser({ regions: { [region.slug]: 'counsellor' } }));
+    // The owner holds the learner table: the list waits on the lock until the server cancels the statement (57014).
+    const holder = ctx.owner.createQueryRunner();
+    await holder.startTransaction();
+    try {
+      await holder.query(`LOCK TABLE ${quoteIdent(region.schemaName)}.learner IN ACCESS EXCLUSIVE MODE`);
+      const response = await request(app.getHttpServer()).get(`/api/v1/regions/${region.slug}/learners`).set('authorization', authorization);
+      expect(response.status).toBe(503);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.headers['retry-after']).toBe('5');
+      expect(response.body).toMatchObject({ status: 503, code: 'SERVICE.UNAVAILABLE' });
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
   });
 });

@@ -115,8 +115,12 @@ const NETWORK_ERROR_CODES = new Set([
   'ENETUNREACH',
   'EAI_AGAIN',
 ]);
-/** SQLSTATEs of a server that is going away or full: admin/crash shutdown, starting up, too many connections. */
-const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+/**
+ * SQLSTATEs of a server that is going away or full (admin/crash shutdown, starting up, too many connections), or
+ * too busy to finish in time (statement timeout; a deadlock or serialization failure, which the transaction
+ * lost): retrying later is the client's right move, so they are a 503 with Retry-After, never a 500.
+ */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '57014', '40P01', '40001']);
 /** node-postgres reports a broken or unobtainable connection with these messages only (no code). */
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/,

@@ -2,11 +2,11 @@ import type { Logger } from 'pino';
 import { databaseUnavailable } from '../problem/problem.filter.js';
 
 /**
- * Keeps the API up while PostgreSQL is away. pg-boss 10.4.2 (the last release that runs on Node 20) does not
- * await marking a finished job complete or failed, so when the database goes away just then, that promise
- * rejects with nobody listening — and Node ends the process. Such rejections (only those caused by an
- * unreachable database) are logged instead; the job stays active until it expires and pg-boss retries it.
- * Any other unhandled rejection still ends the process, as Node does by default.
+ * Keeps the API up while PostgreSQL is away. Background work handles its own errors (the job queue's loops, its
+ * listener, pg-boss's maintenance, which reports on its 'error' event); this is the last line for a background
+ * promise that still rejects because the database is unreachable: logged instead of ending the process (pg-boss's
+ * own job completion did so before we ran jobs in loops of our own). Any other unhandled rejection still ends the
+ * process, as Node does by default.
  */
 export function surviveDatabaseOutages(logger: Logger): void {
   process.on('unhandledRejection', (reason) => {

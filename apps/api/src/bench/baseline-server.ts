@@ -4,6 +4,7 @@ import pg from 'pg';
 import { CODE_LISTS, isRegionSlug } from '@leerwinkel/contracts';
 import type { AppConfig } from '../config/config.js';
 import { RATE_LIMIT_HIT_SQL, rateLimitHitParameters } from '../common/auth/rate-limit.repository.js';
+import { exactInstant } from '../common/pagination/page-query.dto.js';
 import { databaseIdentity } from '../database/data-sources.js';
 import { allowedNext, type CaseStatus } from '../modules/cases/case-state-machine.js';
 import { quoteIdent } from '../tenancy/region-naming.js';
@@ -48,7 +49,8 @@ const SQL = {
   logAccess: 'INSERT INTO learner_access (learner_id, user_id, parts) VALUES ($1, $2, $3)',
   transitions: `SELECT t.id::text AS id, t.from_status AS "from", t.to_status AS "to", t.note, t.by_user AS "byUserId", t.at FROM case_transition t
         WHERE t.case_id = $1 AND ($2::bigint IS NULL OR t.id > $2::bigint) ORDER BY t.id LIMIT $3`,
-  contacts: `SELECT id, occurred_at AS "occurredAt", duration_minutes AS "durationMinutes", channel, kind, notes, counsellor_id AS "counsellorId"
+  contacts: `SELECT id, occurred_at AS "occurredAt", duration_minutes AS "durationMinutes", channel, kind, notes, counsellor_id AS "counsellorId",
+              ${exactInstant('occurred_at')} AS "sortKey"
          FROM contact WHERE case_id = $1 AND ($2::timestamptz IS NULL OR (occurred_at, id) < ($2::timestamptz, $3::uuid))
         ORDER BY occurred_at DESC, id DESC LIMIT $4`,
   processing: 'SELECT restricted_at IS NOT NULL AS restricted, anonymised_at IS NOT NULL AS anonymised FROM learner WHERE id = $1',
@@ -218,12 +220,12 @@ export function createBaselineServer(config: AppConfig): { server: Server; close
     if (part === 'contacts') {
       const rows = await inRegion(region, async (client) => {
         await requireCase(client, caseId);
-        return (await client.query<{ id: string; counsellorId: string; occurredAt: Date }>(SQL.contacts, [caseId, null, null, limit + 1])).rows;
+        return (await client.query<{ id: string; counsellorId: string; occurredAt: Date; sortKey: string }>(SQL.contacts, [caseId, null, null, limit + 1])).rows;
       });
       const named = await names([...new Set(rows.map((row) => row.counsellorId))]);
-      const items = rows.slice(0, limit).map((row) => ({ ...row, occurredAt: new Date(row.occurredAt).toISOString(), counsellorName: named.get(row.counsellorId) ?? null }));
-      const last = items.at(-1);
-      return { status: 200, body: { items, nextCursor: rows.length > limit && last ? cursor({ t: last.occurredAt, id: last.id }) : null } };
+      const items = rows.slice(0, limit).map(({ sortKey: _sortKey, ...row }) => ({ ...row, occurredAt: new Date(row.occurredAt).toISOString(), counsellorName: named.get(row.counsellorId) ?? null }));
+      const last = rows[limit - 1];
+      return { status: 200, body: { items, nextCursor: rows.length > limit && last ? cursor({ t: last.sortKey, id: last.id }) : null } };
     }
     const row = await inRegion(region, async (client) => {
       const found = await requireCase(client, caseId);

@@ -12,9 +12,14 @@ export class QueryDeadlineError extends Error {
   }
 }
 
-/** pg's own query(), applied to a client below (its overloads take and return what they are given). */
-// eslint-disable-next-line @typescript-eslint/unbound-method -- always called with a client as `this` (Reflect.apply)
-const pgQuery: (this: pg.Client, ...args: unknown[]) => unknown = pg.Client.prototype.query;
+/**
+ * pg's own query() applied to a client (its overloads take and return what they are given). Looked up at each
+ * call, not once at import, so that whatever wraps pg's prototype later (the tests' SQL recorder) sees these
+ * queries too.
+ */
+const pgQuery = (client: pg.Client, args: unknown[]): unknown =>
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- applied with the client as `this`
+  Reflect.apply(pg.Client.prototype.query, client, args);
 
 /**
  * A pg Client for the request pool whose queries cannot wait forever. PostgreSQL's own statement_timeout needs
@@ -37,7 +42,7 @@ export function deadlineClient(deadlineMs: number): typeof pg.Client {
   return class DeadlineClient extends pg.Client {
     // Typed as loosely as pg's many overloads require: the arguments go to pg unchanged, and so does its result.
     override query(...args: unknown[]): never {
-      if (typeof (args[0] as { submit?: unknown } | null)?.submit === 'function') return Reflect.apply(pgQuery, this, args) as never;
+      if (typeof (args[0] as { submit?: unknown } | null)?.submit === 'function') return pgQuery(this, args) as never;
       const timer = setTimeout(() => {
         this.connection.stream.destroy(new QueryDeadlineError(deadlineMs));
       }, deadlineMs);
@@ -53,7 +58,7 @@ export function deadlineClient(deadlineMs: number): typeof pg.Client {
           callback(...results);
         };
       }
-      const result: unknown = Reflect.apply(pgQuery, this, args);
+      const result = pgQuery(this, args);
       if (result instanceof Promise) result.then(settled, settled);
       // A callback in the query config object: its end cannot be seen from here, so no deadline.
       else if (callbackAt < 0) settled();

@@ -2783,7 +2783,7 @@ export interface components {
     };
     PartnerReferralPageDto: {
       items: components['schemas']['PartnerReferralDto'][];
-      /** @example eyJ0IjoiMjAyNi0xMS0zMFQxNDowMjoxMS4wMDBaIiwiaWQiOiIzZjZjMWM5ZS0yYjdhLTRkMGUtOWE1MS02YjFmMGUyZDhjNDQifQ */
+      /** @example eyJ0IjoiMjAyNi0xMS0zMFQxNDowMjoxMS40ODI5MTNaIiwiaWQiOiIzZjZjMWM5ZS0yYjdhLTRkMGUtOWE1MS02YjFmMGUyZDhjNDQifQ */
       nextCursor: string | null;
     };
     PartnerRegistrationDto: {
@@ -3958,7 +3958,10 @@ export interface components {
     };
     WebhookEndpointListDto: {
       items: components['schemas']['WebhookEndpointDto'][];
-      /** @description The cursor of the next page; null on the last one. */
+      /**
+       * @description The cursor of the next page; null on the last one.
+       * @example eyJ0IjoiMjAyNi0xMS0xMlQwOTozMDowMC4xMDQyNzFaIiwiaWQiOiI4YjBmNGE1Mi02YzFkLTRlM2YtOWEyNy01ZDhlMWMwYjdmMzYifQ
+       */
       nextCursor: string | null;
     };
     WebhookSecretDto: {

@@ -108,7 +108,7 @@ export class PartnerReferralDto extends ReferralBaseDto {
 
 export class PartnerReferralPageDto {
   @ApiProperty({ type: [PartnerReferralDto] }) items!: PartnerReferralDto[];
-  @ApiProperty({ type: 'string', nullable: true, example: 'eyJ0IjoiMjAyNi0xMS0zMFQxNDowMjoxMS4wMDBaIiwiaWQiOiIzZjZjMWM5ZS0yYjdhLTRkMGUtOWE1MS02YjFmMGUyZDhjNDQifQ' })
+  @ApiProperty({ type: 'string', nullable: true, example: 'eyJ0IjoiMjAyNi0xMS0zMFQxNDowMjoxMS40ODI5MTNaIiwiaWQiOiIzZjZjMWM5ZS0yYjdhLTRkMGUtOWE1MS02YjFmMGUyZDhjNDQifQ' })
   nextCursor!: string | null;
 }
 

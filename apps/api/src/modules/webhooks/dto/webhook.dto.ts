@@ -55,7 +55,7 @@ export class WebhookEndpointDto {
 
 export class WebhookEndpointListDto {
   @ApiProperty({ type: [WebhookEndpointDto] }) items!: WebhookEndpointDto[];
-  @ApiProperty({ type: 'string', nullable: true, description: 'The cursor of the next page; null on the last one.' }) nextCursor!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The cursor of the next page; null on the last one.', example: 'eyJ0IjoiMjAyNi0xMS0xMlQwOTozMDowMC4xMDQyNzFaIiwiaWQiOiI4YjBmNGE1Mi02YzFkLTRlM2YtOWEyNy01ZDhlMWMwYjdmMzYifQ' }) nextCursor!: string | null;
 }
 
 export class WebhookSecretDto {

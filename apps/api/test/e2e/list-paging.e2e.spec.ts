@@ -79,16 +79,17 @@ describe('list paging', () => {
   });
 
   it('upcoming anonymisations: every due learner across pages, soonest first, ties by id — no cut-off', async () => {
-    // Five learners due at the same instant (one statement) and two at their own moments, all past the info period.
+    // Five learners due at the same instant (one statement) and two at their own moments, all within the coming days
+    // (not yet due: an API process of another test file runs the nightly retention at start and would take them).
     const tied = (
       await ctx.owner.query<{ id: string }[]>(
         `INSERT INTO ${table('learner')} (first_name, last_name, date_of_birth, gender, native_language, dutch_level, education_level, employment_status, referral_source, created_by, created_at)
-         SELECT 'Gelijk', 'Tijd ' || n, '1980-01-01', 'male', 'nl', 'native', 'isced_2', 'job_seeker', 'self', $1, now() - interval '13 months'
+         SELECT 'Gelijk', 'Tijd ' || n, '1980-01-01', 'male', 'nl', 'native', 'isced_2', 'job_seeker', 'self', $1, now() - interval '12 months' + interval '1 day'
            FROM generate_series(1, 5) n RETURNING id`,
         [coordinator.id],
       )
     ).map((row) => row.id);
-    const earlier = await newLearner("now() - interval '14 months'");
+    const earlier = await newLearner("now() - interval '12 months' + interval '6 hours'");
     const later = await newLearner("now() - interval '12 months' + interval '3 days'");
     await newLearner(); // not due for a year: never listed
     const { items, pages } = await walk<{ learnerId: string; anonymiseOn: string }>(regionUrl('/retention/upcoming'), auth.coordinator, { days: '30' });

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
+import { LoadingStatus, LoadMoreButton } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
@@ -207,7 +209,7 @@ export function ReferralForm({
         />
         <div aria-live="polite" aria-busy={partners.isFetching}>
           {partners.isPending ? (
-            <p role="status">{t('translation:common.loading')}</p>
+            <LoadingStatus />
           ) : partners.isError ? (
             <Alert tone="error">{problemText.message(partners.error)}</Alert>
           ) : partnerList.length === 0 ? (
@@ -244,7 +246,7 @@ export function ReferralForm({
           {offers.isError ? (
             <Alert tone="error">{problemText.message(offers.error)}</Alert>
           ) : offers.isPending ? (
-            <p role="status">{t('translation:common.loading')}</p>
+            <LoadingStatus />
           ) : offerOptions.length === 0 && !manyOffers ? (
             <p>{t('referralForm.noOffers', { partner: partner.name })}</p>
           ) : (
@@ -269,28 +271,13 @@ export function ReferralForm({
                 options={[{ value: '', label: t('referralForm.noOfferChoice') }, ...offerOptions]}
                 onChange={(event) => {
                   const id = event.target.value;
-                  setChosenOffer(
-                    id === '' ? null : (shownOffers.find((offer) => offer.id === id) ?? chosenOffer),
-                  );
+                  setChosenOffer(id === '' ? null : (shownOffers.find((offer) => offer.id === id) ?? chosenOffer));
                 }}
               />
               {manyOffers && offerQuery !== '' && !offerMatches.isPending && shownOffers.length === 0 && (
                 <p role="status">{t('referralForm.offerNoMatch', { query: offerQuery })}</p>
               )}
-              {manyOffers && offerMatches.hasNextPage && (
-                <p>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={offerMatches.isFetchingNextPage}
-                    onClick={() => void offerMatches.fetchNextPage()}
-                  >
-                    {offerMatches.isFetchingNextPage
-                      ? t('translation:common.loadingMore')
-                      : t('referralForm.moreOffers')}
-                  </button>
-                </p>
-              )}
+              {manyOffers && <LoadMoreButton list={offerMatches} label={t('referralForm.moreOffers')} />}
             </div>
           )}
 
@@ -298,7 +285,7 @@ export function ReferralForm({
             {consents.query.isError ? (
               <Alert tone="error">{problemText.message(consents.query.error)}</Alert>
             ) : !consents.complete ? (
-              <p role="status">{t('translation:common.loading')}</p>
+              <LoadingStatus />
             ) : consent !== undefined ? (
               <Alert tone="success" title={t('referralForm.consentPresentTitle')}>
                 <p>
@@ -403,21 +390,19 @@ export function ReferralForm({
           learner.isError ? (
             <Alert tone="error">{problemText.message(learner.error)}</Alert>
           ) : (
-            <p role="status">{t('translation:common.loading')}</p>
+            <LoadingStatus />
           )
         ) : (
           <PacketView packet={preview} />
         )}
       </section>
 
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? t('referralForm.sending') : t('referralForm.send')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('translation:common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('referralForm.send')}
+        pending={create.isPending}
+        pendingLabel={t('referralForm.sending')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

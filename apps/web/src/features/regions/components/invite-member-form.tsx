@@ -2,6 +2,7 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { EMPTY_PERSON, PersonFields, personBody, type PersonDraft } from '@/components/ui/person-fields';
+import { FormActions } from '@/components/ui/form-actions';
 import { InvitationNotice } from '@/components/ui/invitation-notice';
 import { SelectField } from '@/components/ui/select-field';
 import { useProblemText } from '@/lib/problem-messages';
@@ -85,11 +86,11 @@ export function InviteMemberForm({ region }: { region: string }) {
           }}
           error={fieldErrors.organisationId}
         />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={invite.isPending}>
-            {invite.isPending ? t('inviteMember.submitting') : t('inviteMember.submit')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('inviteMember.submit')}
+          pending={invite.isPending}
+          pendingLabel={t('inviteMember.submitting')}
+        />
       </form>
     </section>
   );

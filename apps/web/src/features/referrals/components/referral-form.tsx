@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import type { components } from '@leerwinkel/contracts';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { FormActions } from '@/components/ui/form-actions';
@@ -17,7 +19,6 @@ import { useCataloguePartners, type CataloguePartner } from '../api/catalogue-qu
 import { useCreateReferral, type CreateReferralBody } from '../api/create-referral-mutation';
 import { type Offer, usePartnerOffers } from '../api/partner-offers-query';
 import { useRecordSharingConsent } from '../api/record-sharing-consent-mutation';
-import { useReferralLearner } from '../api/referral-learner-query';
 import type { Referral, ReferralPacket, ShareChoice } from '../api/referrals-query';
 import { activeSharingConsent, useLearnerConsents } from '../api/sharing-consents-query';
 import { PacketView } from './packet-view';
@@ -38,11 +39,20 @@ const DEFAULT_SHARE: ShareChoice = {
   dutchLevel: false,
 };
 
+type Learner = components['schemas']['LearnerDto'];
+/** The learner page's key for the record (['regions', region, 'learners', 'detail', learnerId]). */
+type LearnerQueryKey = readonly ['regions', string, 'learners', 'detail', string];
+
 export interface ReferralFormProps {
   region: string;
   regionName: string;
   caseId: string;
   learnerId: string;
+  /**
+   * How to read the learner's record (what the packet preview shows): the learner page's own query, so both share
+   * one cache entry and one logged read. Read only while the form is open.
+   */
+  learnerQuery: UseQueryOptions<Learner, Error, Learner, LearnerQueryKey>;
   /** The case's learning question (what the partner sees when it is shared). */
   learningQuestion: string | null;
   /** The signed-in counsellor, named in the packet as the contact person. */
@@ -63,6 +73,7 @@ export function ReferralForm({
   regionName,
   caseId,
   learnerId,
+  learnerQuery,
   learningQuestion,
   counsellor,
   onSent,
@@ -89,7 +100,7 @@ export function ReferralForm({
   const [problems, setProblems] = useState<FormProblems>({});
   const consents = useLearnerConsents(region, learnerId);
   const recordConsent = useRecordSharingConsent(region, learnerId);
-  const learner = useReferralLearner(region, learnerId);
+  const learner = useQuery(learnerQuery);
   const create = useCreateReferral(region, caseId);
   const formRef = useRef<HTMLFormElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);

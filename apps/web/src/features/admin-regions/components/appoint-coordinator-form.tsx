@@ -48,8 +48,7 @@ export function AppointCoordinatorForm({ slug, regionName, onClose }: AppointCoo
       <PersonFields
         value={person}
         onChange={setPerson}
-        labels={{ displayName: t('common.displayName'), email: t('common.email') }}
-        errors={{ displayName: fieldErrors.displayName, email: fieldErrors.email }}
+        errors={fieldErrors}
       />
       <FormActions submitLabel={t('adminRegions.appoint')} pending={invite.isPending} onCancel={onClose} />
     </form>

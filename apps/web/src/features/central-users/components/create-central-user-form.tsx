@@ -50,8 +50,7 @@ export function CreateCentralUserForm() {
         <PersonFields
           value={person}
           onChange={setPerson}
-          labels={{ displayName: t('common.displayName'), email: t('common.email') }}
-          errors={{ displayName: fieldErrors.displayName, email: fieldErrors.email }}
+          errors={fieldErrors}
         />
         <SelectField
           label={t('members.role')}

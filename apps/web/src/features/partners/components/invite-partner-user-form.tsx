@@ -46,8 +46,7 @@ export function InvitePartnerUserForm({ partnerId }: { partnerId: string }) {
         <PersonFields
           value={person}
           onChange={setPerson}
-          labels={{ displayName: t('common.displayName'), email: t('common.email') }}
-          errors={{ displayName: fieldErrors.displayName, email: fieldErrors.email }}
+          errors={fieldErrors}
         />
         <FormActions submitLabel={t('partnerUsers.invite')} pending={invite.isPending} />
       </form>

@@ -62,8 +62,7 @@ export function InviteMemberForm({ region }: { region: string }) {
         <PersonFields
           value={person}
           onChange={setPerson}
-          labels={{ displayName: t('common.displayName'), email: t('common.email') }}
-          errors={{ displayName: fieldErrors.displayName, email: fieldErrors.email }}
+          errors={fieldErrors}
         />
         <SelectField
           label={t('members.role')}

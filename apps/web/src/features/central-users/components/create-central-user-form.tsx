@@ -47,11 +47,7 @@ export function CreateCentralUserForm() {
       )}
       <form className="form" onSubmit={submit}>
         {create.isError && <Alert tone="error">{problems.message(create.error)}</Alert>}
-        <PersonFields
-          value={person}
-          onChange={setPerson}
-          errors={fieldErrors}
-        />
+        <PersonFields value={person} onChange={setPerson} errors={fieldErrors} />
         <SelectField
           label={t('members.role')}
           value={centralRole}

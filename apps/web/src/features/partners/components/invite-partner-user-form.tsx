@@ -43,11 +43,7 @@ export function InvitePartnerUserForm({ partnerId }: { partnerId: string }) {
       )}
       <form className="form" onSubmit={submit}>
         {invite.isError && <Alert tone="error">{problems.message(invite.error)}</Alert>}
-        <PersonFields
-          value={person}
-          onChange={setPerson}
-          errors={fieldErrors}
-        />
+        <PersonFields value={person} onChange={setPerson} errors={fieldErrors} />
         <FormActions submitLabel={t('partnerUsers.invite')} pending={invite.isPending} />
       </form>
     </div>

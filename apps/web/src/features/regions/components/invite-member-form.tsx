@@ -59,11 +59,7 @@ export function InviteMemberForm({ region }: { region: string }) {
       )}
       <form className="form" onSubmit={submit}>
         {invite.isError && <Alert tone="error">{problems.message(invite.error)}</Alert>}
-        <PersonFields
-          value={person}
-          onChange={setPerson}
-          errors={fieldErrors}
-        />
+        <PersonFields value={person} onChange={setPerson} errors={fieldErrors} />
         <SelectField
           label={t('members.role')}
           value={role}

@@ -34,6 +34,24 @@ export function RestrictionControls({ region, learner }: RestrictionControlsProp
     setTimeout(() => toggleRef.current?.focus(), 0);
   };
 
+  /** "Verwerking beperken" or "Beperking opheffen": the button the focus comes back to; clears the last outcome. */
+  const toggleButton = (label: string, start: () => void) => (
+    <p>
+      <button
+        ref={toggleRef}
+        type="button"
+        className="button button--secondary"
+        onClick={() => {
+          setDone(null);
+          lift.reset();
+          start();
+        }}
+      >
+        {label}
+      </button>
+    </p>
+  );
+
   let controls;
   if (learner.anonymisedAt !== null && !restricted) {
     controls = <p>{t('restriction.anonymised')}</p>;
@@ -41,20 +59,9 @@ export function RestrictionControls({ region, learner }: RestrictionControlsProp
     controls = (
       <>
         <p>{t('restriction.notRestricted')}</p>
-        <p>
-          <button
-            ref={toggleRef}
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setDone(null);
-              lift.reset();
-              setDialogOpen(true);
-            }}
-          >
-            {t('restriction.restrict')}
-          </button>
-        </p>
+        {toggleButton(t('restriction.restrict'), () => {
+          setDialogOpen(true);
+        })}
       </>
     );
   } else if (confirmingLift) {
@@ -91,22 +98,9 @@ export function RestrictionControls({ region, learner }: RestrictionControlsProp
       </div>
     );
   } else {
-    controls = (
-      <p>
-        <button
-          ref={toggleRef}
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            setDone(null);
-            lift.reset();
-            setConfirmingLift(true);
-          }}
-        >
-          {t('restriction.lift')}
-        </button>
-      </p>
-    );
+    controls = toggleButton(t('restriction.lift'), () => {
+      setConfirmingLift(true);
+    });
   }
 
   return (

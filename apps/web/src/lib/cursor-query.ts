@@ -23,7 +23,11 @@ export function cursorListQueryOptions<Page extends CursorPage<unknown>, Key ext
   });
 }
 
-/** Query options for a short list read whole: every page in turn, following `nextCursor`, as one array. */
+/**
+ * Query options for a short list read whole: every page in turn, following `nextCursor`, as one array.
+ * Use this when no screen shows the list page by page (pending until the whole list is in); when one does, read it
+ * with `cursorListQueryOptions` and `useAllPages` instead, so both share one cache entry.
+ */
 export function allPagesQueryOptions<Item, Key extends QueryKey>(
   queryKey: Key,
   fetchPage: FetchPage<CursorPage<Item>>,

@@ -4,6 +4,7 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { LoadError, LoadingStatus } from '@/components/ui/query-status';
 import type { Membership } from '@/features/auth/api/me-query';
 import { useCase } from '@/features/cases/api/case-query';
+import { learnerQueryOptions } from '@/features/learners/api/learner-query';
 import { ActionPlanPanel } from '@/features/cases/components/action-plan-panel';
 import { CaseDetailsPanel } from '@/features/cases/components/case-details-panel';
 import { CaseOverview } from '@/features/cases/components/case-overview';
@@ -11,6 +12,7 @@ import { CaseStatusActions } from '@/features/cases/components/case-status-actio
 import { CaseTimelinePanel } from '@/features/cases/components/case-timeline-panel';
 import { OfferGapsPanel } from '@/features/cases/components/offer-gaps-panel';
 import { CaseReferralsPanel } from '@/features/referrals/components/case-referrals-panel';
+import { useApiClient } from '@/lib/api-client';
 import { useCurrentUser } from './current-user';
 
 /**
@@ -22,6 +24,7 @@ export function CasePage() {
   const { t } = useTranslation(['guidance', 'translation']);
   const membership = useOutletContext<Membership>();
   const me = useCurrentUser();
+  const client = useApiClient();
   const { caseId = '' } = useParams();
   const region = membership.region;
   const caseQuery = useCase(region, caseId);
@@ -52,6 +55,7 @@ export function CasePage() {
           regionName={membership.regionName}
           caseId={caseId}
           learnerId={current.learnerId}
+          learnerQuery={learnerQueryOptions(client, region, current.learnerId)}
           learningQuestion={current.learningQuestion}
           counsellor={{ name: me.displayName, email: me.email }}
           canRefer={current.status !== 'closed'}

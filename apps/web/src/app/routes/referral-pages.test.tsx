@@ -26,6 +26,7 @@ import { renderApp } from '@/test/render-app';
 
 const CASE_REFERRALS = `/api/v1/regions/${REGION}/cases/${CASE_ID}/referrals`;
 const CONSENTS = `/api/v1/regions/${REGION}/learners/${LEARNER_ID}/consents`;
+const LEARNER = `/api/v1/regions/${REGION}/learners/${LEARNER_ID}`;
 
 /** A case page server with a catalogue of one partner, stateful consents and referrals. */
 function referralServer(initialConsents: Consent[], overrides: Parameters<typeof guidanceRoutes>[0] = {}) {
@@ -171,6 +172,19 @@ describe('referring from the case page', () => {
       expect(server.calls('GET', CONSENTS).length).toBe(reads + 1);
     });
     expect(screen.queryByText(/De doorverwijzing is verstuurd/)).toBeNull();
+  });
+
+  it("reads the learner's record (a logged read) only once the form opens, for the preview", async () => {
+    const server = referralServer([aConsent({ purpose: 'partner_sharing', partnerId: PARTNER_ID })]);
+    renderApp({ path: `/regions/${REGION}/cases/${CASE_ID}`, fetch: server.fetch });
+    await screen.findByRole('button', { name: 'Doorverwijzen' });
+    expect(server.calls('GET', LEARNER)).toHaveLength(0);
+
+    const form = await openReferralForm();
+
+    const preview = within(form).getByRole('region', { name: 'Wat de partner zal zien' });
+    expect(await within(preview).findByText('Ayşe Çelik')).toBeDefined();
+    expect(server.calls('GET', LEARNER)).toHaveLength(1);
   });
 
   it('the packet preview shows exactly what is shared: no contact data when unchecked', async () => {

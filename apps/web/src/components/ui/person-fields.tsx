@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { TextField } from './text-field';
 
 /** Who is being invited or created: the name shown in the app and the e-mail address to sign in with. */
@@ -16,16 +17,17 @@ export function personBody(person: PersonDraft): PersonDraft {
 interface PersonFieldsProps {
   value: PersonDraft;
   onChange: (next: PersonDraft) => void;
-  labels: { displayName: string; email: string };
+  /** The API's field errors of the form (`displayName`, `email` are shown here). */
   errors: { displayName?: string | undefined; email?: string | undefined };
 }
 
-/** The name and e-mail fields every invitation form starts with. */
-export function PersonFields({ value, onChange, labels, errors }: PersonFieldsProps) {
+/** The name and e-mail fields every invitation form starts with ("Naam", "E-mailadres"). */
+export function PersonFields({ value, onChange, errors }: PersonFieldsProps) {
+  const { t } = useTranslation();
   return (
     <>
       <TextField
-        label={labels.displayName}
+        label={t('common.displayName')}
         autoComplete="off"
         required
         value={value.displayName}
@@ -35,7 +37,7 @@ export function PersonFields({ value, onChange, labels, errors }: PersonFieldsPr
         error={errors.displayName}
       />
       <TextField
-        label={labels.email}
+        label={t('common.email')}
         type="email"
         autoComplete="off"
         required

@@ -50,6 +50,18 @@ describe('LoadMoreButton', () => {
     expect(screen.getByRole('button', { name: 'Meer aan het laden…' })).toHaveProperty('disabled', true);
   });
 
+  it('can name what it loads, and still says it is loading while it does', () => {
+    const { rerender } = renderDutch(<LoadMoreButton list={list(true, false)} label="Meer aanbod laden" />);
+
+    expect(screen.getByRole('button', { name: 'Meer aanbod laden' })).toHaveProperty('disabled', false);
+    rerender(
+      <I18nextProvider i18n={createI18n({ storage: null })}>
+        <LoadMoreButton list={list(true, true)} label="Meer aanbod laden" />
+      </I18nextProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Meer aan het laden…' })).toHaveProperty('disabled', true);
+  });
+
   it('is not there after the last page', () => {
     renderDutch(<LoadMoreButton list={list(false, false)} />);
 

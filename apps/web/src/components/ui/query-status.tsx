@@ -29,8 +29,11 @@ interface PagedList {
   fetchNextPage: () => Promise<unknown>;
 }
 
-/** "Meer laden" under a list read page by page: there while a next page exists, disabled while it loads. */
-export function LoadMoreButton({ list }: { list: PagedList }) {
+/**
+ * "Meer laden" under a list read page by page: there while a next page exists, disabled while it loads. `label`
+ * names what comes next where "Meer laden" alone would be vague (more search results).
+ */
+export function LoadMoreButton({ list, label }: { list: PagedList; label?: string }) {
   const { t } = useTranslation();
   if (!list.hasNextPage) return null;
   return (
@@ -41,7 +44,7 @@ export function LoadMoreButton({ list }: { list: PagedList }) {
         disabled={list.isFetchingNextPage}
         onClick={() => void list.fetchNextPage()}
       >
-        {list.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
+        {list.isFetchingNextPage ? t('common.loadingMore') : (label ?? t('common.loadMore'))}
       </button>
     </p>
   );

@@ -45,12 +45,7 @@ export function AppointCoordinatorForm({ slug, regionName, onClose }: AppointCoo
     <form className="form subpanel" onSubmit={submit} aria-label={t('adminRegions.appointFor', { region: regionName })}>
       <h3>{t('adminRegions.appointFor', { region: regionName })}</h3>
       {invite.isError && <Alert tone="error">{problems.message(invite.error)}</Alert>}
-      <PersonFields
-        value={person}
-        onChange={setPerson}
-        labels={{ displayName: t('common.displayName'), email: t('common.email') }}
-        errors={{ displayName: fieldErrors.displayName, email: fieldErrors.email }}
-      />
+      <PersonFields value={person} onChange={setPerson} errors={fieldErrors} />
       <FormActions submitLabel={t('adminRegions.appoint')} pending={invite.isPending} onCancel={onClose} />
     </form>
   );

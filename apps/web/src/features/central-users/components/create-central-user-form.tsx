@@ -47,12 +47,7 @@ export function CreateCentralUserForm() {
       )}
       <form className="form" onSubmit={submit}>
         {create.isError && <Alert tone="error">{problems.message(create.error)}</Alert>}
-        <PersonFields
-          value={person}
-          onChange={setPerson}
-          labels={{ displayName: t('common.displayName'), email: t('common.email') }}
-          errors={{ displayName: fieldErrors.displayName, email: fieldErrors.email }}
-        />
+        <PersonFields value={person} onChange={setPerson} errors={fieldErrors} />
         <SelectField
           label={t('members.role')}
           value={centralRole}

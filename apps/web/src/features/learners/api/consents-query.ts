@@ -1,7 +1,7 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { cursorListQueryOptions } from '@/lib/cursor-query';
 
 export type Consent = components['schemas']['ConsentDto'];
 
@@ -10,21 +10,17 @@ export const consentsQueryKey = (region: string, learnerId: string) =>
 
 /** Newest first, withdrawn ones included, page by page. */
 export function consentsQueryOptions(client: ApiClient, region: string, learnerId: string) {
-  return infiniteQueryOptions({
-    queryKey: consentsQueryKey(region, learnerId),
-    queryFn: ({ pageParam, signal }) =>
-      dataOf(
-        client.GET('/api/v1/regions/{region}/learners/{learnerId}/consents', {
-          params: { path: { region, learnerId }, query: { cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  return {
+    ...cursorListQueryOptions(consentsQueryKey(region, learnerId), (cursor, signal) =>
+      client.GET('/api/v1/regions/{region}/learners/{learnerId}/consents', {
+        params: { path: { region, learnerId }, query: { cursor } },
+        signal,
+      }),
+    ),
     // Reads are logged in the learner's access log: read again only when stale, not on focus.
     staleTime: 30_000,
     refetchOnWindowFocus: false,
-  });
+  };
 }
 
 /** GET /api/v1/regions/{region}/learners/{learnerId}/consents. */

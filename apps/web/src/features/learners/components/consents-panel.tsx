@@ -1,8 +1,10 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { DataTable } from '@/components/ui/data-table';
+import { FormActions } from '@/components/ui/form-actions';
+import { LoadingStatus, LoadMoreButton } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { TextField } from '@/components/ui/text-field';
 import { useCodeLists } from '@/lib/code-lists';
 import { contextLabel } from '@/lib/context-label';
@@ -42,91 +44,88 @@ export function ConsentsPanel({ region, learnerId, readOnlyReason }: ConsentsPan
 
   let list;
   if (consents.isPending) {
-    list = <p role="status">{t('translation:common.loading')}</p>;
+    list = <LoadingStatus />;
   } else if (consents.isError) {
     list = <Alert tone="error">{problemText.message(consents.error)}</Alert>;
   } else if (consents.data.pages.every((page) => page.items.length === 0)) {
     list = <p>{t('consents.empty')}</p>;
   } else {
     list = (
-      <TableScroll label={t('consents.caption')}>
-        <table className="table">
-          <caption className="visually-hidden">{t('consents.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('consents.purpose')}</th>
-              <th scope="col">{t('consents.textVersion')}</th>
-              <th scope="col">{t('consents.givenAt')}</th>
-              <th scope="col">{t('translation:common.status')}</th>
-              <th scope="col">{t('translation:common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {consents.data.pages.flatMap((page) => page.items).map((consent) => (
-              <tr key={consent.id}>
-                <th scope="row">
-                  {purposeLabel(consent)}
-                  {consent.partnerId !== null && (
-                    <span className="muted"> ({t('consents.partnerRef', { id: consent.partnerId })})</span>
-                  )}
-                </th>
-                <td>{consent.textVersion}</td>
-                <td>{formatShortDate(consent.givenAt, i18n.language)}</td>
-                <td>
-                  {consent.withdrawnAt === null
-                    ? t('consents.active')
-                    : t('consents.withdrawnOn', { date: formatShortDate(consent.withdrawnAt, i18n.language) })}
-                </td>
-                <td>
-                  {consent.withdrawnAt !== null ? null : confirming === consent.id ? (
-                    <div
-                      className="row-actions"
-                      role="group"
-                      aria-label={contextLabel(t('consents.confirmLabel'), purposeLabel(consent))}
+      <DataTable
+        caption={t('consents.caption')}
+        columns={[
+          t('consents.purpose'),
+          t('consents.textVersion'),
+          t('consents.givenAt'),
+          t('translation:common.status'),
+          t('translation:common.actions'),
+        ]}
+      >
+        {consents.data.pages
+          .flatMap((page) => page.items)
+          .map((consent) => (
+            <tr key={consent.id}>
+              <th scope="row">
+                {purposeLabel(consent)}
+                {consent.partnerId !== null && (
+                  <span className="muted"> ({t('consents.partnerRef', { id: consent.partnerId })})</span>
+                )}
+              </th>
+              <td>{consent.textVersion}</td>
+              <td>{formatShortDate(consent.givenAt, i18n.language)}</td>
+              <td>
+                {consent.withdrawnAt === null
+                  ? t('consents.active')
+                  : t('consents.withdrawnOn', { date: formatShortDate(consent.withdrawnAt, i18n.language) })}
+              </td>
+              <td>
+                {consent.withdrawnAt !== null ? null : confirming === consent.id ? (
+                  <div
+                    className="row-actions"
+                    role="group"
+                    aria-label={contextLabel(t('consents.confirmLabel'), purposeLabel(consent))}
+                  >
+                    <span>{t('consents.confirmWithdraw')}</span>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => {
+                        withdraw.mutate(consent.id);
+                        setConfirming(null);
+                        // The row's buttons go away: the focus goes back to the top of the section.
+                        setTimeout(() => headingRef.current?.focus(), 0);
+                      }}
                     >
-                      <span>{t('consents.confirmWithdraw')}</span>
-                      <button
-                        type="button"
-                        className="button button--small"
-                        onClick={() => {
-                          withdraw.mutate(consent.id);
-                          setConfirming(null);
-                          // The row's buttons go away: the focus goes back to the top of the section.
-                          setTimeout(() => headingRef.current?.focus(), 0);
-                        }}
-                      >
-                        {t('consents.withdrawYes')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => {
-                          setConfirming(null);
-                        }}
-                      >
-                        {t('translation:common.cancel')}
-                      </button>
-                    </div>
-                  ) : (
+                      {t('consents.withdrawYes')}
+                    </button>
                     <button
                       type="button"
                       className="button button--secondary button--small"
-                      disabled={withdraw.isPending}
-                      aria-label={contextLabel(t('consents.withdraw'), purposeLabel(consent))}
                       onClick={() => {
-                        withdraw.reset();
-                        setConfirming(consent.id);
+                        setConfirming(null);
                       }}
                     >
-                      {t('consents.withdraw')}
+                      {t('translation:common.cancel')}
                     </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+                  </div>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    disabled={withdraw.isPending}
+                    aria-label={contextLabel(t('consents.withdraw'), purposeLabel(consent))}
+                    onClick={() => {
+                      withdraw.reset();
+                      setConfirming(consent.id);
+                    }}
+                  >
+                    {t('consents.withdraw')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+      </DataTable>
     );
   }
 
@@ -138,18 +137,7 @@ export function ConsentsPanel({ region, learnerId, readOnlyReason }: ConsentsPan
       {withdraw.isError && <Alert tone="error">{problemText.message(withdraw.error)}</Alert>}
       {withdraw.isSuccess && <Alert tone="success">{t('consents.withdrawn')}</Alert>}
       {list}
-      {consents.hasNextPage && (
-        <p>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={consents.isFetchingNextPage}
-            onClick={() => void consents.fetchNextPage()}
-          >
-            {consents.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
-          </button>
-        </p>
-      )}
+      <LoadMoreButton list={consents} />
       {readOnlyReason === undefined ? (
         <AddConsentForm region={region} learnerId={learnerId} />
       ) : (
@@ -248,11 +236,7 @@ function AddConsentForm({ region, learnerId }: { region: string; learnerId: stri
         }}
         error={problems.givenAt ?? fromApi.givenAt}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {t('consents.add')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('consents.add')} pending={add.isPending} />
     </form>
   );
 }

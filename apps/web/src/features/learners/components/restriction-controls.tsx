@@ -1,10 +1,8 @@
-import { useId, useRef, useState, type SubmitEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
-import { FormActions } from '@/components/ui/form-actions';
-import { ModalDialog } from '@/components/ui/modal-dialog';
+import { DialogForm, type DialogFormCheck } from '@/components/ui/dialog-form';
 import { TextAreaField } from '@/components/ui/text-area-field';
-import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
 import { useProblemText } from '@/lib/problem-messages';
 import { useLiftRestriction } from '../api/lift-restriction-mutation';
 import type { Learner } from '../api/learner-query';
@@ -36,6 +34,24 @@ export function RestrictionControls({ region, learner }: RestrictionControlsProp
     setTimeout(() => toggleRef.current?.focus(), 0);
   };
 
+  /** "Verwerking beperken" or "Beperking opheffen": the button the focus comes back to; clears the last outcome. */
+  const toggleButton = (label: string, start: () => void) => (
+    <p>
+      <button
+        ref={toggleRef}
+        type="button"
+        className="button button--secondary"
+        onClick={() => {
+          setDone(null);
+          lift.reset();
+          start();
+        }}
+      >
+        {label}
+      </button>
+    </p>
+  );
+
   let controls;
   if (learner.anonymisedAt !== null && !restricted) {
     controls = <p>{t('restriction.anonymised')}</p>;
@@ -43,20 +59,9 @@ export function RestrictionControls({ region, learner }: RestrictionControlsProp
     controls = (
       <>
         <p>{t('restriction.notRestricted')}</p>
-        <p>
-          <button
-            ref={toggleRef}
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setDone(null);
-              lift.reset();
-              setDialogOpen(true);
-            }}
-          >
-            {t('restriction.restrict')}
-          </button>
-        </p>
+        {toggleButton(t('restriction.restrict'), () => {
+          setDialogOpen(true);
+        })}
       </>
     );
   } else if (confirmingLift) {
@@ -93,22 +98,9 @@ export function RestrictionControls({ region, learner }: RestrictionControlsProp
       </div>
     );
   } else {
-    controls = (
-      <p>
-        <button
-          ref={toggleRef}
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            setDone(null);
-            lift.reset();
-            setConfirmingLift(true);
-          }}
-        >
-          {t('restriction.lift')}
-        </button>
-      </p>
-    );
+    controls = toggleButton(t('restriction.lift'), () => {
+      setConfirmingLift(true);
+    });
   }
 
   return (
@@ -142,56 +134,29 @@ interface RestrictDialogProps {
 }
 
 function RestrictDialog({ region, learnerId, onClose }: RestrictDialogProps) {
-  const { t } = useTranslation(['guidance', 'translation']);
-  const problemText = useProblemText();
+  const { t } = useTranslation('guidance');
   const restrict = useRestrictLearner(region, learnerId);
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
-  const fromApi = restrict.isError ? problemText.fieldErrors(restrict.error) : {};
-  const reasonError = problem ?? fromApi.reason;
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formRef, reasonError ?? '');
 
-  function submit(event: SubmitEvent<HTMLFormElement>): void {
-    event.preventDefault();
+  function check(): DialogFormCheck<'reason', { reason: string }> {
     const trimmed = reason.trim();
-    const found =
-      trimmed === ''
-        ? t('restriction.reasonRequired')
-        : trimmed.length > REASON_MAX
-          ? t('restriction.reasonTooLong')
-          : undefined;
-    setProblem(found);
-    if (found !== undefined) {
-      restrict.reset();
-      focusFirstInvalid();
-      return;
-    }
-    restrict.mutate(
-      { reason: trimmed },
-      {
-        onSuccess: () => {
-          onClose(true);
-        },
-        onError: () => {
-          focusFirstInvalid();
-        },
-      },
-    );
+    if (trimmed === '') return { problems: { reason: t('restriction.reasonRequired') } };
+    if (trimmed.length > REASON_MAX) return { problems: { reason: t('restriction.reasonTooLong') } };
+    return { body: { reason: trimmed } };
   }
 
   return (
-    <ModalDialog
+    <DialogForm
       title={t('restriction.restrict')}
       description={<p>{t('restriction.dialogExplain')}</p>}
-      onClose={() => {
-        onClose(false);
-      }}
+      fields={['reason']}
+      check={check}
+      mutation={restrict}
+      submitLabel={t('restriction.restrict')}
+      pendingLabel={t('restriction.restricting')}
+      onClose={onClose}
     >
-      <form ref={formRef} className="form" onSubmit={submit} noValidate>
-        {restrict.isError && reasonError === undefined && (
-          <Alert tone="error">{problemText.message(restrict.error)}</Alert>
-        )}
+      {(errorOf) => (
         <TextAreaField
           label={t('restriction.reason')}
           hint={t('restriction.reasonHint')}
@@ -202,17 +167,9 @@ function RestrictDialog({ region, learnerId, onClose }: RestrictDialogProps) {
           onChange={(event) => {
             setReason(event.target.value);
           }}
-          error={reasonError}
+          error={errorOf('reason')}
         />
-        <FormActions
-          submitLabel={t('restriction.restrict')}
-          pending={restrict.isPending}
-          pendingLabel={t('restriction.restricting')}
-          onCancel={() => {
-            onClose(false);
-          }}
-        />
-      </form>
-    </ModalDialog>
+      )}
+    </DialogForm>
   );
 }

@@ -43,12 +43,7 @@ export function InvitePartnerUserForm({ partnerId }: { partnerId: string }) {
       )}
       <form className="form" onSubmit={submit}>
         {invite.isError && <Alert tone="error">{problems.message(invite.error)}</Alert>}
-        <PersonFields
-          value={person}
-          onChange={setPerson}
-          labels={{ displayName: t('common.displayName'), email: t('common.email') }}
-          errors={{ displayName: fieldErrors.displayName, email: fieldErrors.email }}
-        />
+        <PersonFields value={person} onChange={setPerson} errors={fieldErrors} />
         <FormActions submitLabel={t('partnerUsers.invite')} pending={invite.isPending} />
       </form>
     </div>

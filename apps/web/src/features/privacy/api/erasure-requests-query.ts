@@ -1,7 +1,8 @@
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { components, paths } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { dataOf } from '@/lib/api-result';
+import { cursorListQueryOptions } from '@/lib/cursor-query';
 
 export type ErasureRequest = components['schemas']['ErasureRequestDto'];
 export type ErasureStatus = ErasureRequest['status'];
@@ -16,18 +17,12 @@ export const pendingErasureQueryKey = (region: string, learnerId: string) =>
   [...erasureRequestListsQueryKey(region), 'pending', 'learner', learnerId] as const;
 
 export function erasureRequestsQueryOptions(client: ApiClient, region: string, status: ListErasuresQuery['status']) {
-  return infiniteQueryOptions({
-    queryKey: erasureRequestsQueryKey(region, status),
-    queryFn: ({ pageParam, signal }) =>
-      dataOf(
-        client.GET('/api/v1/regions/{region}/erasure-requests', {
-          params: { path: { region }, query: { ...(status === undefined ? {} : { status }), cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return cursorListQueryOptions(erasureRequestsQueryKey(region, status), (cursor, signal) =>
+    client.GET('/api/v1/regions/{region}/erasure-requests', {
+      params: { path: { region }, query: { ...(status === undefined ? {} : { status }), cursor } },
+      signal,
+    }),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { cursorListQueryOptions } from '@/lib/cursor-query';
 
 export type UpcomingAnonymisations = components['schemas']['UpcomingAnonymisationListDto'];
 export type UpcomingAnonymisation = components['schemas']['UpcomingAnonymisationDto'];
@@ -10,18 +10,12 @@ export const upcomingAnonymisationsQueryKey = (region: string, days: number) =>
   ['regions', region, 'retention', 'upcoming', days] as const;
 
 export function upcomingAnonymisationsQueryOptions(client: ApiClient, region: string, days: number) {
-  return infiniteQueryOptions({
-    queryKey: upcomingAnonymisationsQueryKey(region, days),
-    queryFn: ({ pageParam, signal }) =>
-      dataOf(
-        client.GET('/api/v1/regions/{region}/retention/upcoming', {
-          params: { path: { region }, query: { days, cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return cursorListQueryOptions(upcomingAnonymisationsQueryKey(region, days), (cursor, signal) =>
+    client.GET('/api/v1/regions/{region}/retention/upcoming', {
+      params: { path: { region }, query: { days, cursor } },
+      signal,
+    }),
+  );
 }
 
 /**

@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
+import { LoadingStatus, LoadMoreButton } from '@/components/ui/query-status';
 import { formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
 import { useErasureRequests, type ErasureRequest } from '../api/erasure-requests-query';
@@ -38,7 +39,7 @@ export function ErasureHistoryPanel({ region, currentUserId }: ErasureHistoryPan
 
   let body;
   if (requests.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (requests.isError) {
     body = <Alert tone="error">{problemText.message(requests.error)}</Alert>;
   } else {
@@ -48,35 +49,30 @@ export function ErasureHistoryPanel({ region, currentUserId }: ErasureHistoryPan
       handled.length === 0 ? (
         <p>{t('history.empty')}</p>
       ) : (
-        <TableScroll label={t('history.caption')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('history.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('requests.learner')}</th>
-                <th scope="col">{t('translation:common.status')}</th>
-                <th scope="col">{t('requests.ground')}</th>
-                <th scope="col">{t('requests.requestedAt')}</th>
-                <th scope="col">{t('requests.requestedBy')}</th>
-                <th scope="col">{t('history.decidedAt')}</th>
-                <th scope="col">{t('history.decidedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {handled.map((request) => (
-                <tr key={request.id}>
-                  <th scope="row">{learnerCell(request)}</th>
-                  <td>{t(`history.status.${request.status}`)}</td>
-                  <td>{t(`guidance:erasure.grounds.${request.ground}`)}</td>
-                  <td>{formatShortDate(request.requestedAt, i18n.language)}</td>
-                  <td>{who(request.requestedBy, request.requestedByName)}</td>
-                  <td>{request.decidedAt === null ? '—' : formatShortDate(request.decidedAt, i18n.language)}</td>
-                  <td>{who(request.decidedBy, request.decidedByName)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={t('history.caption')}
+          columns={[
+            t('requests.learner'),
+            t('translation:common.status'),
+            t('requests.ground'),
+            t('requests.requestedAt'),
+            t('requests.requestedBy'),
+            t('history.decidedAt'),
+            t('history.decidedBy'),
+          ]}
+        >
+          {handled.map((request) => (
+            <tr key={request.id}>
+              <th scope="row">{learnerCell(request)}</th>
+              <td>{t(`history.status.${request.status}`)}</td>
+              <td>{t(`guidance:erasure.grounds.${request.ground}`)}</td>
+              <td>{formatShortDate(request.requestedAt, i18n.language)}</td>
+              <td>{who(request.requestedBy, request.requestedByName)}</td>
+              <td>{request.decidedAt === null ? '—' : formatShortDate(request.decidedAt, i18n.language)}</td>
+              <td>{who(request.decidedBy, request.decidedByName)}</td>
+            </tr>
+          ))}
+        </DataTable>
       );
   }
 
@@ -84,18 +80,7 @@ export function ErasureHistoryPanel({ region, currentUserId }: ErasureHistoryPan
     <section className="panel" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('history.title')}</h3>
       {body}
-      {requests.hasNextPage && (
-        <p>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={requests.isFetchingNextPage}
-            onClick={() => void requests.fetchNextPage()}
-          >
-            {requests.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
-          </button>
-        </p>
-      )}
+      <LoadMoreButton list={requests} />
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
+import { LoadingStatus, LoadMoreButton } from '@/components/ui/query-status';
 import { contextLabel } from '@/lib/context-label';
 import { formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
@@ -62,123 +63,120 @@ export function PendingErasuresPanel({ region, currentUserId }: PendingErasuresP
 
   let body;
   if (pending.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (pending.isError) {
     body = <Alert tone="error">{problemText.message(pending.error)}</Alert>;
   } else if (pending.data.pages.every((page) => page.items.length === 0)) {
     body = <p>{t('pending.empty')}</p>;
   } else {
     body = (
-      <TableScroll label={t('pending.caption')}>
-        <table className="table">
-          <caption className="visually-hidden">{t('pending.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('requests.learner')}</th>
-              <th scope="col">{t('requests.ground')}</th>
-              <th scope="col">{t('requests.note')}</th>
-              <th scope="col">{t('requests.requestedBy')}</th>
-              <th scope="col">{t('requests.requestedAt')}</th>
-              <th scope="col">{t('translation:common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pending.data.pages.flatMap((page) => page.items).map((request) => {
-              const name = nameOf(request);
-              const mine = request.requestedBy === currentUserId;
-              const current = deciding?.requestId === request.id ? deciding.action : null;
-              return (
-                <tr key={request.id}>
-                  <th scope="row">
-                    {request.learnerId === null ? (
-                      name
-                    ) : (
-                      <Link to={`/regions/${region}/learners/${request.learnerId}`}>{name}</Link>
-                    )}
-                  </th>
-                  <td>{t(`guidance:erasure.grounds.${request.ground}`)}</td>
-                  <td className="preserve-lines">{request.note ?? '—'}</td>
-                  <td>{mine ? t('requests.you') : (request.requestedByName ?? t('requests.otherCoordinator'))}</td>
-                  <td>{formatShortDate(request.requestedAt, i18n.language)}</td>
-                  <td>
-                    {current === null ? (
-                      <div className="row-actions">
-                        <button
-                          type="button"
-                          className="button button--small"
-                          disabled={mine || busy}
-                          aria-label={contextLabel(t('pending.confirm'), name)}
-                          aria-describedby={mine ? ownRequestId(request) : undefined}
-                          onClick={() => {
-                            start({ requestId: request.id, action: 'confirm' });
-                          }}
-                        >
-                          {t('pending.confirm')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          disabled={busy}
-                          aria-label={contextLabel(t('pending.cancel'), name)}
-                          onClick={() => {
-                            start({ requestId: request.id, action: 'cancel' });
-                          }}
-                        >
-                          {t('pending.cancel')}
-                        </button>
-                        {mine && (
-                          <p id={ownRequestId(request)} className="field__hint">
-                            {t('pending.ownRequest')}
-                          </p>
-                        )}
-                      </div>
-                    ) : (
-                      <div
-                        className="row-actions"
-                        role="group"
-                        aria-label={contextLabel(
-                          current === 'confirm' ? t('pending.confirmLabel') : t('pending.cancelLabel'),
-                          name,
-                        )}
+      <DataTable
+        caption={t('pending.caption')}
+        columns={[
+          t('requests.learner'),
+          t('requests.ground'),
+          t('requests.note'),
+          t('requests.requestedBy'),
+          t('requests.requestedAt'),
+          t('translation:common.actions'),
+        ]}
+      >
+        {pending.data.pages
+          .flatMap((page) => page.items)
+          .map((request) => {
+            const name = nameOf(request);
+            const mine = request.requestedBy === currentUserId;
+            const current = deciding?.requestId === request.id ? deciding.action : null;
+            return (
+              <tr key={request.id}>
+                <th scope="row">
+                  {request.learnerId === null ? (
+                    name
+                  ) : (
+                    <Link to={`/regions/${region}/learners/${request.learnerId}`}>{name}</Link>
+                  )}
+                </th>
+                <td>{t(`guidance:erasure.grounds.${request.ground}`)}</td>
+                <td className="preserve-lines">{request.note ?? '—'}</td>
+                <td>{mine ? t('requests.you') : (request.requestedByName ?? t('requests.otherCoordinator'))}</td>
+                <td>{formatShortDate(request.requestedAt, i18n.language)}</td>
+                <td>
+                  {current === null ? (
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={mine || busy}
+                        aria-label={contextLabel(t('pending.confirm'), name)}
+                        aria-describedby={mine ? ownRequestId(request) : undefined}
+                        onClick={() => {
+                          start({ requestId: request.id, action: 'confirm' });
+                        }}
                       >
-                        <span>
-                          {current === 'confirm'
-                            ? t('pending.confirmQuestion', { name })
-                            : t('pending.cancelQuestion', { name })}
-                        </span>
-                        <button
-                          type="button"
-                          className="button button--small"
-                          disabled={busy}
-                          onClick={() => {
-                            decide(request, current);
-                          }}
-                        >
-                          {busy
-                            ? t('pending.busy')
-                            : current === 'confirm'
-                              ? t('pending.confirmYes')
-                              : t('pending.cancelYes')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          disabled={busy}
-                          onClick={() => {
-                            setDeciding(null);
-                          }}
-                        >
-                          {t('pending.back')}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+                        {t('pending.confirm')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        disabled={busy}
+                        aria-label={contextLabel(t('pending.cancel'), name)}
+                        onClick={() => {
+                          start({ requestId: request.id, action: 'cancel' });
+                        }}
+                      >
+                        {t('pending.cancel')}
+                      </button>
+                      {mine && (
+                        <p id={ownRequestId(request)} className="field__hint">
+                          {t('pending.ownRequest')}
+                        </p>
+                      )}
+                    </div>
+                  ) : (
+                    <div
+                      className="row-actions"
+                      role="group"
+                      aria-label={contextLabel(
+                        current === 'confirm' ? t('pending.confirmLabel') : t('pending.cancelLabel'),
+                        name,
+                      )}
+                    >
+                      <span>
+                        {current === 'confirm'
+                          ? t('pending.confirmQuestion', { name })
+                          : t('pending.cancelQuestion', { name })}
+                      </span>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={busy}
+                        onClick={() => {
+                          decide(request, current);
+                        }}
+                      >
+                        {busy
+                          ? t('pending.busy')
+                          : current === 'confirm'
+                            ? t('pending.confirmYes')
+                            : t('pending.cancelYes')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        disabled={busy}
+                        onClick={() => {
+                          setDeciding(null);
+                        }}
+                      >
+                        {t('pending.back')}
+                      </button>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+      </DataTable>
     );
   }
 
@@ -199,18 +197,7 @@ export function PendingErasuresPanel({ region, currentUserId }: PendingErasuresP
       )}
       {failed !== null && <Alert tone="error">{problemText.message(failed)}</Alert>}
       {body}
-      {pending.hasNextPage && (
-        <p>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={pending.isFetchingNextPage}
-            onClick={() => void pending.fetchNextPage()}
-          >
-            {pending.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
-          </button>
-        </p>
-      )}
+      <LoadMoreButton list={pending} />
     </section>
   );
 }

@@ -1,11 +1,10 @@
-import { useId, useRef, useState, type SubmitEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
-import { ModalDialog } from '@/components/ui/modal-dialog';
+import { DialogForm, type DialogFormCheck } from '@/components/ui/dialog-form';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
-import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid';
 import { formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
 import { usePendingErasure } from '../api/erasure-requests-query';
@@ -90,46 +89,24 @@ interface RequestErasureDialogProps extends RequestErasureControlsProps {
   onClose: (requested: boolean) => void;
 }
 
-type ErasureProblems = Partial<Record<'ground' | 'note', string>>;
-
 function RequestErasureDialog({ region, learnerId, learnerName, onClose }: RequestErasureDialogProps) {
-  const { t } = useTranslation(['guidance', 'translation']);
-  const problemText = useProblemText();
+  const { t } = useTranslation('guidance');
   const request = useRequestErasure(region, learnerId);
   const [ground, setGround] = useState('');
   const [note, setNote] = useState('');
-  const [problems, setProblems] = useState<ErasureProblems>({});
-  const fromApi = request.isError ? problemText.fieldErrors(request.error) : {};
-  const errors: ErasureProblems = { ground: problems.ground ?? fromApi.ground, note: problems.note ?? fromApi.note };
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formRef, Object.values(errors).join('|'));
-  const hasFieldErrors = errors.ground !== undefined || errors.note !== undefined;
 
-  function submit(event: SubmitEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    const found: ErasureProblems = {};
-    if (!isErasureGround(ground)) found.ground = t('erasure.groundRequired');
-    if (note.trim().length > NOTE_MAX) found.note = t('erasure.noteTooLong');
-    setProblems(found);
-    if (Object.keys(found).length > 0 || !isErasureGround(ground)) {
-      request.reset();
-      focusFirstInvalid();
-      return;
-    }
+  function check(): DialogFormCheck<'ground' | 'note', RequestErasureBody> {
+    const problems: Partial<Record<'ground' | 'note', string>> = {};
+    if (!isErasureGround(ground)) problems.ground = t('erasure.groundRequired');
+    if (note.trim().length > NOTE_MAX) problems.note = t('erasure.noteTooLong');
+    if (Object.keys(problems).length > 0 || !isErasureGround(ground)) return { problems };
     const body: RequestErasureBody = { ground };
     if (note.trim() !== '') body.note = note.trim();
-    request.mutate(body, {
-      onSuccess: () => {
-        onClose(true);
-      },
-      onError: () => {
-        focusFirstInvalid();
-      },
-    });
+    return { body };
   }
 
   return (
-    <ModalDialog
+    <DialogForm
       title={t('erasure.request')}
       description={
         <div className="alert" data-tone="warning">
@@ -137,52 +114,42 @@ function RequestErasureDialog({ region, learnerId, learnerName, onClose }: Reque
           <p>{t('erasure.warning', { name: learnerName })}</p>
         </div>
       }
-      onClose={() => {
-        onClose(false);
-      }}
+      fields={['ground', 'note']}
+      check={check}
+      mutation={request}
+      submitLabel={t('erasure.request')}
+      pendingLabel={t('erasure.submitting')}
+      onClose={onClose}
     >
-      <form ref={formRef} className="form" onSubmit={submit} noValidate>
-        {request.isError && !hasFieldErrors && <Alert tone="error">{problemText.message(request.error)}</Alert>}
-        <SelectField
-          label={t('erasure.ground')}
-          hint={t('erasure.groundHint')}
-          required
-          value={ground}
-          options={[
-            { value: '', label: t('erasure.chooseGround') },
-            ...ERASURE_GROUNDS.map((value) => ({ value, label: t(`erasure.grounds.${value}`) })),
-          ]}
-          onChange={(event) => {
-            setGround(event.target.value);
-          }}
-          error={errors.ground}
-        />
-        <TextAreaField
-          label={t('erasure.note')}
-          hint={t('erasure.noteHint')}
-          rows={3}
-          maxLength={NOTE_MAX}
-          value={note}
-          onChange={(event) => {
-            setNote(event.target.value);
-          }}
-          error={errors.note}
-        />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={request.isPending}>
-            {request.isPending ? t('erasure.submitting') : t('erasure.request')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              onClose(false);
+      {(errorOf) => (
+        <>
+          <SelectField
+            label={t('erasure.ground')}
+            hint={t('erasure.groundHint')}
+            required
+            value={ground}
+            options={[
+              { value: '', label: t('erasure.chooseGround') },
+              ...ERASURE_GROUNDS.map((value) => ({ value, label: t(`erasure.grounds.${value}`) })),
+            ]}
+            onChange={(event) => {
+              setGround(event.target.value);
             }}
-          >
-            {t('translation:common.cancel')}
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
+            error={errorOf('ground')}
+          />
+          <TextAreaField
+            label={t('erasure.note')}
+            hint={t('erasure.noteHint')}
+            rows={3}
+            maxLength={NOTE_MAX}
+            value={note}
+            onChange={(event) => {
+              setNote(event.target.value);
+            }}
+            error={errorOf('note')}
+          />
+        </>
+      )}
+    </DialogForm>
   );
 }

@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
+import { LoadingStatus, LoadMoreButton } from '@/components/ui/query-status';
 import { formatNumber, formatShortDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-messages';
 import { useUpcomingAnonymisations } from '../api/upcoming-anonymisations-query';
@@ -25,12 +26,15 @@ export function UpcomingAnonymisationsPanel({ region, days }: UpcomingAnonymisat
 
   let body;
   if (upcoming.isPending) {
-    body = <p role="status">{t('translation:common.loading')}</p>;
+    body = <LoadingStatus />;
   } else if (upcoming.isError) {
     body = <Alert tone="error">{problemText.message(upcoming.error)}</Alert>;
   } else {
     // Soonest first, as the API pages them; the retention periods are the same on every page.
-    const { retentionInfoMonths, retentionGuidanceMonths } = upcoming.data.pages[0] ?? { retentionInfoMonths: 0, retentionGuidanceMonths: 0 };
+    const { retentionInfoMonths, retentionGuidanceMonths } = upcoming.data.pages[0] ?? {
+      retentionInfoMonths: 0,
+      retentionGuidanceMonths: 0,
+    };
     const rows = upcoming.data.pages.flatMap((page) => page.items);
     body = (
       <>
@@ -44,42 +48,22 @@ export function UpcomingAnonymisationsPanel({ region, days }: UpcomingAnonymisat
         {rows.length === 0 ? (
           <p>{t('upcoming.empty', { days })}</p>
         ) : (
-          <TableScroll label={t('upcoming.caption', { days })}>
-            <table className="table">
-              <caption className="visually-hidden">{t('upcoming.caption', { days })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('requests.learner')}</th>
-                  <th scope="col">{t('upcoming.anonymiseOn')}</th>
-                  <th scope="col">{t('upcoming.cases')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.learnerId}>
-                    <th scope="row">
-                      <Link to={`/regions/${region}/learners/${row.learnerId}`}>{row.name}</Link>
-                    </th>
-                    <td>{formatShortDate(row.anonymiseOn, i18n.language)}</td>
-                    <td>{formatNumber(row.cases, i18n.language)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={t('upcoming.caption', { days })}
+            columns={[t('requests.learner'), t('upcoming.anonymiseOn'), t('upcoming.cases')]}
+          >
+            {rows.map((row) => (
+              <tr key={row.learnerId}>
+                <th scope="row">
+                  <Link to={`/regions/${region}/learners/${row.learnerId}`}>{row.name}</Link>
+                </th>
+                <td>{formatShortDate(row.anonymiseOn, i18n.language)}</td>
+                <td>{formatNumber(row.cases, i18n.language)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
-        {upcoming.hasNextPage && (
-          <p>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={upcoming.isFetchingNextPage}
-              onClick={() => void upcoming.fetchNextPage()}
-            >
-              {upcoming.isFetchingNextPage ? t('translation:common.loadingMore') : t('translation:common.loadMore')}
-            </button>
-          </p>
-        )}
+        <LoadMoreButton list={upcoming} />
       </>
     );
   }

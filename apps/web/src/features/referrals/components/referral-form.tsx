@@ -1,6 +1,10 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import type { components } from '@leerwinkel/contracts';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
+import { LoadingStatus, LoadMoreButton } from '@/components/ui/query-status';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
@@ -15,7 +19,6 @@ import { useCataloguePartners, type CataloguePartner } from '../api/catalogue-qu
 import { useCreateReferral, type CreateReferralBody } from '../api/create-referral-mutation';
 import { type Offer, usePartnerOffers } from '../api/partner-offers-query';
 import { useRecordSharingConsent } from '../api/record-sharing-consent-mutation';
-import { useReferralLearner } from '../api/referral-learner-query';
 import type { Referral, ReferralPacket, ShareChoice } from '../api/referrals-query';
 import { activeSharingConsent, useLearnerConsents } from '../api/sharing-consents-query';
 import { PacketView } from './packet-view';
@@ -36,11 +39,20 @@ const DEFAULT_SHARE: ShareChoice = {
   dutchLevel: false,
 };
 
+type Learner = components['schemas']['LearnerDto'];
+/** The learner page's key for the record (['regions', region, 'learners', 'detail', learnerId]). */
+type LearnerQueryKey = readonly ['regions', string, 'learners', 'detail', string];
+
 export interface ReferralFormProps {
   region: string;
   regionName: string;
   caseId: string;
   learnerId: string;
+  /**
+   * How to read the learner's record (what the packet preview shows): the learner page's own query, so both share
+   * one cache entry and one logged read. Read only while the form is open.
+   */
+  learnerQuery: UseQueryOptions<Learner, Error, Learner, LearnerQueryKey>;
   /** The case's learning question (what the partner sees when it is shared). */
   learningQuestion: string | null;
   /** The signed-in counsellor, named in the packet as the contact person. */
@@ -61,6 +73,7 @@ export function ReferralForm({
   regionName,
   caseId,
   learnerId,
+  learnerQuery,
   learningQuestion,
   counsellor,
   onSent,
@@ -87,7 +100,7 @@ export function ReferralForm({
   const [problems, setProblems] = useState<FormProblems>({});
   const consents = useLearnerConsents(region, learnerId);
   const recordConsent = useRecordSharingConsent(region, learnerId);
-  const learner = useReferralLearner(region, learnerId);
+  const learner = useQuery(learnerQuery);
   const create = useCreateReferral(region, caseId);
   const formRef = useRef<HTMLFormElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -207,7 +220,7 @@ export function ReferralForm({
         />
         <div aria-live="polite" aria-busy={partners.isFetching}>
           {partners.isPending ? (
-            <p role="status">{t('translation:common.loading')}</p>
+            <LoadingStatus />
           ) : partners.isError ? (
             <Alert tone="error">{problemText.message(partners.error)}</Alert>
           ) : partnerList.length === 0 ? (
@@ -244,7 +257,7 @@ export function ReferralForm({
           {offers.isError ? (
             <Alert tone="error">{problemText.message(offers.error)}</Alert>
           ) : offers.isPending ? (
-            <p role="status">{t('translation:common.loading')}</p>
+            <LoadingStatus />
           ) : offerOptions.length === 0 && !manyOffers ? (
             <p>{t('referralForm.noOffers', { partner: partner.name })}</p>
           ) : (
@@ -269,28 +282,13 @@ export function ReferralForm({
                 options={[{ value: '', label: t('referralForm.noOfferChoice') }, ...offerOptions]}
                 onChange={(event) => {
                   const id = event.target.value;
-                  setChosenOffer(
-                    id === '' ? null : (shownOffers.find((offer) => offer.id === id) ?? chosenOffer),
-                  );
+                  setChosenOffer(id === '' ? null : (shownOffers.find((offer) => offer.id === id) ?? chosenOffer));
                 }}
               />
               {manyOffers && offerQuery !== '' && !offerMatches.isPending && shownOffers.length === 0 && (
                 <p role="status">{t('referralForm.offerNoMatch', { query: offerQuery })}</p>
               )}
-              {manyOffers && offerMatches.hasNextPage && (
-                <p>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={offerMatches.isFetchingNextPage}
-                    onClick={() => void offerMatches.fetchNextPage()}
-                  >
-                    {offerMatches.isFetchingNextPage
-                      ? t('translation:common.loadingMore')
-                      : t('referralForm.moreOffers')}
-                  </button>
-                </p>
-              )}
+              {manyOffers && <LoadMoreButton list={offerMatches} label={t('referralForm.moreOffers')} />}
             </div>
           )}
 
@@ -298,7 +296,7 @@ export function ReferralForm({
             {consents.query.isError ? (
               <Alert tone="error">{problemText.message(consents.query.error)}</Alert>
             ) : !consents.complete ? (
-              <p role="status">{t('translation:common.loading')}</p>
+              <LoadingStatus />
             ) : consent !== undefined ? (
               <Alert tone="success" title={t('referralForm.consentPresentTitle')}>
                 <p>
@@ -403,21 +401,19 @@ export function ReferralForm({
           learner.isError ? (
             <Alert tone="error">{problemText.message(learner.error)}</Alert>
           ) : (
-            <p role="status">{t('translation:common.loading')}</p>
+            <LoadingStatus />
           )
         ) : (
           <PacketView packet={preview} />
         )}
       </section>
 
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? t('referralForm.sending') : t('referralForm.send')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('translation:common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('referralForm.send')}
+        pending={create.isPending}
+        pendingLabel={t('referralForm.sending')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,7 +1,7 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
-import { dataOf } from '@/lib/api-result';
+import { cursorListQueryOptions } from '@/lib/cursor-query';
 
 export type Organisation = components['schemas']['OrganisationDto'];
 
@@ -9,18 +9,12 @@ export const organisationsQueryKey = (region: string) => ['regions', region, 'or
 
 /** GET /api/v1/regions/{region}/organisations, by name, page by page. */
 export function organisationsQueryOptions(client: ApiClient, region: string) {
-  return infiniteQueryOptions({
-    queryKey: organisationsQueryKey(region),
-    queryFn: ({ pageParam, signal }) =>
-      dataOf(
-        client.GET('/api/v1/regions/{region}/organisations', {
-          params: { path: { region }, query: { cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return cursorListQueryOptions(organisationsQueryKey(region), (cursor, signal) =>
+    client.GET('/api/v1/regions/{region}/organisations', {
+      params: { path: { region }, query: { cursor } },
+      signal,
+    }),
+  );
 }
 
 export function useOrganisations(region: string) {

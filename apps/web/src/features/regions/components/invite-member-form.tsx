@@ -2,6 +2,7 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { EMPTY_PERSON, PersonFields, personBody, type PersonDraft } from '@/components/ui/person-fields';
+import { FormActions } from '@/components/ui/form-actions';
 import { InvitationNotice } from '@/components/ui/invitation-notice';
 import { SelectField } from '@/components/ui/select-field';
 import { useProblemText } from '@/lib/problem-messages';
@@ -58,12 +59,7 @@ export function InviteMemberForm({ region }: { region: string }) {
       )}
       <form className="form" onSubmit={submit}>
         {invite.isError && <Alert tone="error">{problems.message(invite.error)}</Alert>}
-        <PersonFields
-          value={person}
-          onChange={setPerson}
-          labels={{ displayName: t('common.displayName'), email: t('common.email') }}
-          errors={{ displayName: fieldErrors.displayName, email: fieldErrors.email }}
-        />
+        <PersonFields value={person} onChange={setPerson} errors={fieldErrors} />
         <SelectField
           label={t('members.role')}
           value={role}
@@ -85,11 +81,11 @@ export function InviteMemberForm({ region }: { region: string }) {
           }}
           error={fieldErrors.organisationId}
         />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={invite.isPending}>
-            {invite.isPending ? t('inviteMember.submitting') : t('inviteMember.submit')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('inviteMember.submit')}
+          pending={invite.isPending}
+          pendingLabel={t('inviteMember.submitting')}
+        />
       </form>
     </section>
   );

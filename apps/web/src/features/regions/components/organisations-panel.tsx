@@ -1,6 +1,8 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
+import { FormActions } from '@/components/ui/form-actions';
+import { LoadingStatus, LoadMoreButton } from '@/components/ui/query-status';
 import { TextField } from '@/components/ui/text-field';
 import { useProblemText } from '@/lib/problem-messages';
 import { useCreateOrganisation } from '../api/create-organisation-mutation';
@@ -36,7 +38,7 @@ export function OrganisationsPanel({ region, canEdit }: OrganisationsPanelProps)
 
   let list;
   if (organisations.isPending) {
-    list = <p role="status">{t('common.loading')}</p>;
+    list = <LoadingStatus />;
   } else if (organisations.isError) {
     list = <Alert tone="error">{problems.message(organisations.error)}</Alert>;
   } else if (organisations.data.pages.every((page) => page.items.length === 0)) {
@@ -44,9 +46,11 @@ export function OrganisationsPanel({ region, canEdit }: OrganisationsPanelProps)
   } else {
     list = (
       <ul className="plain-list">
-        {organisations.data.pages.flatMap((page) => page.items).map((organisation) => (
-          <li key={organisation.id}>{organisation.name}</li>
-        ))}
+        {organisations.data.pages
+          .flatMap((page) => page.items)
+          .map((organisation) => (
+            <li key={organisation.id}>{organisation.name}</li>
+          ))}
       </ul>
     );
   }
@@ -55,18 +59,7 @@ export function OrganisationsPanel({ region, canEdit }: OrganisationsPanelProps)
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('organisations.title')}</h2>
       {list}
-      {organisations.hasNextPage && (
-        <p>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={organisations.isFetchingNextPage}
-            onClick={() => void organisations.fetchNextPage()}
-          >
-            {organisations.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-          </button>
-        </p>
-      )}
+      <LoadMoreButton list={organisations} />
       {canEdit && (
         <form className="form form--inline" onSubmit={submit}>
           {create.isError && <Alert tone="error">{problems.message(create.error)}</Alert>}
@@ -82,11 +75,7 @@ export function OrganisationsPanel({ region, canEdit }: OrganisationsPanelProps)
             }}
             error={fieldErrors.name}
           />
-          <div className="form__actions">
-            <button type="submit" className="button" disabled={create.isPending}>
-              {t('organisations.add')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('organisations.add')} pending={create.isPending} />
         </form>
       )}
     </section>

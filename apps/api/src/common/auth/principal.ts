@@ -20,11 +20,5 @@ export interface ClientPrincipal {
 
 export type Principal = UserPrincipal | ClientPrincipal;
 
-/** The claims of our access tokens (HS256, issuer `leerwinkel`, audience `leerwinkel-api`). */
-export interface AccessTokenClaims {
-  sub: string;
-  typ: 'user' | 'client';
-}
-
 export const TOKEN_ISSUER = 'leerwinkel';
 export const TOKEN_AUDIENCE = 'leerwinkel-api';

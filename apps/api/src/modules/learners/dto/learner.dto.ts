@@ -153,10 +153,3 @@ export class InszDto {
   @ApiProperty({ description: 'The full national register number (this read is audited).' }) insz!: string;
 }
 
-export class DuplicateCandidateDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() firstName!: string;
-  @ApiProperty() lastName!: string;
-  @ApiProperty({ format: 'date' }) dateOfBirth!: string;
-  @ApiProperty({ type: 'string', nullable: true }) municipality!: string | null;
-}

@@ -1,9 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { cursorListQueryOptions } from '@/lib/cursor-query';
 
-export type AdminRegion = components['schemas']['RegionAdminDto'];
 
 export const adminRegionsQueryKey = ['admin', 'regions'] as const;
 

@@ -1,9 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { dataOf } from '@/lib/api-result';
 
-export type CaseSensitive = components['schemas']['CaseSensitiveDto'];
 
 export function revealCaseSensitive(client: ApiClient, region: string, caseId: string) {
   return dataOf(

@@ -1,9 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { dataOf } from '@/lib/api-result';
 
-export type PartnerIdentity = components['schemas']['PartnerIdentityDto'];
 
 export const partnerMeQueryKey = ['partner', 'me'] as const;
 

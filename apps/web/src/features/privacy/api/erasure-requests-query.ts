@@ -5,7 +5,6 @@ import { dataOf } from '@/lib/api-result';
 import { cursorListQueryOptions } from '@/lib/cursor-query';
 
 export type ErasureRequest = components['schemas']['ErasureRequestDto'];
-export type ErasureStatus = ErasureRequest['status'];
 export type ErasureGround = ErasureRequest['ground'];
 type ListErasuresQuery = NonNullable<paths['/api/v1/regions/{region}/erasure-requests']['get']['parameters']['query']>;
 

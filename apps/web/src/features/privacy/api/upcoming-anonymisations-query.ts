@@ -1,10 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { components } from '@leerwinkel/contracts';
 import { useApiClient, type ApiClient } from '@/lib/api-client';
 import { cursorListQueryOptions } from '@/lib/cursor-query';
 
-export type UpcomingAnonymisations = components['schemas']['UpcomingAnonymisationListDto'];
-export type UpcomingAnonymisation = components['schemas']['UpcomingAnonymisationDto'];
 
 export const upcomingAnonymisationsQueryKey = (region: string, days: number) =>
   ['regions', region, 'retention', 'upcoming', days] as const;

@@ -48,6 +48,12 @@ export default defineConfig({
               name: 'framework',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|use-sync-external-store)[\\/]/,
             },
+            {
+              // The app's shared building blocks (UI components, query helpers, TanStack Query's hooks): one chunk
+              // rather than a dozen tiny ones per page, each a request a phone must make before the page can draw.
+              name: 'shared',
+              test: /(src[\\/](components|lib)[\\/]|node_modules[\\/]@tanstack[\\/])/,
+            },
           ],
         },
       },

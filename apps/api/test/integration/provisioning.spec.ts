@@ -4,6 +4,7 @@ import { regionMigrations } from '../../src/database/migrations/region/index.js'
 import { latestTimestamp } from '../../src/database/migration-runner.js';
 import { regionRoleName, regionSchemaName } from '../../src/tenancy/region-naming.js';
 import { migrateDatabase, type SchemaMigratorOptions } from '../../src/tenancy/schema-migrator.js';
+import { ownTestDatabase } from '../support/own-database.js';
 import { createTestContext, type TestContext, uniqueSlug } from '../support/test-context.js';
 
 class FailingMigration1900000000000 implements MigrationInterface {
@@ -19,7 +20,8 @@ describe('region provisioning and migrations', () => {
   let options: SchemaMigratorOptions;
 
   beforeAll(async () => {
-    ctx = await createTestContext();
+    // A database of its own: these tests run db:migrate, with extra migrations, over every region of their database.
+    ctx = await createTestContext({ databaseUrl: await ownTestDatabase('lw_provisioning_test') });
     options = { roles: ctx.identity.roles, appPassword: ctx.config.database.appPassword, concurrency: 3 };
   });
   afterAll(async () => {

@@ -21,24 +21,8 @@ import { quoteIdent } from '../../src/tenancy/region-naming.js';
 import type { ProvisionedRegion } from '../../src/tenancy/region-provisioner.js';
 import { removeRegionIn } from '../../src/tenancy/region-removal.js';
 import { restoreRegion, type RestoreReport } from '../../src/tenancy/region-restore.js';
-import { databaseIdentity } from '../../src/database/data-sources.js';
-import { runMigrations } from '../../src/database/migrate.js';
-import { recreateTestDatabase } from '../support/test-database.mjs';
-import { createTestContext, signIn, type TestContext, testConfig, type TestUser } from '../support/test-context.js';
-
-/**
- * A database of its own on the test server: the dump/restore comparisons cover a region's derived rows too
- * (analytics facts), which any other test file's indicator refresh (the refresh endpoint, a job process starting)
- * would recompute for every region of the shared test database in the middle of a comparison.
- */
-async function ownDatabase(): Promise<string> {
-  const url = new URL(process.env.DATABASE_URL ?? '');
-  url.pathname = '/lw_region_dump_test';
-  const config = testConfig({ DATABASE_URL: url.toString() });
-  await recreateTestDatabase(url.toString(), databaseIdentity(config.database).rolePrefix);
-  await runMigrations(config, () => undefined);
-  return url.toString();
-}
+import { ownTestDatabase } from '../support/own-database.js';
+import { createTestContext, signIn, type TestContext, type TestUser } from '../support/test-context.js';
 
 class FutureMigration1900000000000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
@@ -67,7 +51,9 @@ describe('backup and restore of one region (region:dump / region:restore)', () =
   let databaseUrl: string;
 
   beforeAll(async () => {
-    databaseUrl = await ownDatabase();
+    // A database of its own: the comparisons cover a region's derived rows too (analytics facts), which another
+    // test file's indicator refresh (the endpoint, a job process starting) would recompute mid-comparison.
+    databaseUrl = await ownTestDatabase('lw_region_dump_test');
     ctx = await createTestContext({ databaseUrl });
     cipher = new FieldCipher(ctx.config);
     folder = mkdtempSync(path.join(os.tmpdir(), 'leerwinkel-region-dump-'));

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { REPO_ROOT } from '../../../src/config/config.js';
 import type { ProvisionedRegion } from '../../../src/tenancy/region-provisioner.js';
+import { ownTestDatabase } from '../../support/own-database.js';
 import { createTestContext, signIn, type TestContext } from '../../support/test-context.js';
 import { createClient, partnerWithClient } from './partner-client.js';
 
@@ -251,7 +252,10 @@ describe('OWASP API1: object-level authorization (ids of another region or partn
   }
 
   beforeAll(async () => {
-    ctx = await createTestContext();
+    // A database of its own: "changes nothing" compares whole rows of shared tables (webhook events and
+    // deliveries among them), which the job queue of another test file's API process (the webhook relay fans out
+    // every region's events) would change mid-test in the shared database.
+    ctx = await createTestContext({ databaseUrl: await ownTestDatabase('lw_object_level_test') });
     [regionA, regionB] = await Promise.all([ctx.newRegion(), ctx.newRegion()]);
     app = await ctx.newApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE_PER_IP: '1000' } });
     const admin = (await signIn(app, await ctx.newUser({ centralRole: 'platform_admin' }))).authorization;

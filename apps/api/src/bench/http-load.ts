@@ -1,6 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { stopChild } from './stop-child.js';
 
 /**
  * Plumbing of the HTTP benchmarks (`pnpm bench:read|spread|write|memory`): server processes, load with
@@ -46,19 +47,6 @@ export async function startServer(script: string, options: { env: Record<string,
   const pid = child.pid;
   if (pid === undefined) throw new Error(`${script}: no process id`);
   return { url: `http://127.0.0.1:${String(options.port)}`, pid, stop: () => stopChild(child) };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve();
-      return;
-    }
-    child.once('exit', () => {
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** Resident memory of a process in MiB (VmRSS of /proc/<pid>/status). */

@@ -514,24 +514,34 @@ describe('faults: PostgreSQL going away or freezing, SIGTERM', () => {
     }
   });
 
+  /**
+   * Runs `during` while a row trigger on `table` (`event`, e.g. BEFORE INSERT; optional `condition`) refuses the
+   * statement with PostgreSQL's admin-shutdown error: the database "goes away" at exactly that statement.
+   */
+  async function whileRefusing(event: string, table: string, condition: string | null, during: () => Promise<void>): Promise<void> {
+    const refuse = `${table.split('.')[0] ?? 'public'}.faults_refuse()`;
+    await owner.query(`CREATE FUNCTION ${refuse} RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN RAISE EXCEPTION 'terminating connection due to administrator command' USING ERRCODE = 'admin_shutdown'; END $$`);
+    await owner.query(`CREATE TRIGGER faults_refuse ${event} ON ${table} FOR EACH ROW ${condition ? `WHEN (${condition})` : ''} EXECUTE FUNCTION ${refuse}`);
+    try {
+      await during();
+    } finally {
+      await owner.query(`DROP TRIGGER faults_refuse ON ${table}`);
+      await owner.query(`DROP FUNCTION ${refuse}`);
+    }
+  }
 
   it('an answer that cannot be stored (database gone right after the commit) is still a 2xx, and a retry never does the work twice', async () => {
     // The database "goes away" exactly between the change's commit and storing its answer: a trigger refuses
     // the store with PostgreSQL's admin-shutdown error.
-    await owner.query(`CREATE FUNCTION platform.faults_refuse_store() RETURNS trigger LANGUAGE plpgsql AS
-      $$ BEGIN RAISE EXCEPTION 'terminating connection due to administrator command' USING ERRCODE = 'admin_shutdown'; END $$`);
-    await owner.query("CREATE TRIGGER faults_refuse_store BEFORE UPDATE ON platform.idempotency_key FOR EACH ROW WHEN (NEW.state = 'done') EXECUTE FUNCTION platform.faults_refuse_store()");
     const key = randomUUID();
-    try {
+    await whileRefusing('BEFORE UPDATE', 'platform.idempotency_key', "NEW.state = 'done'", async () => {
       const first = await write(api.url, 'registration', key);
       expect(first).toMatchObject({ status: 201 });
       const state = await owner.query<{ state: string }>('SELECT state FROM platform.idempotency_key WHERE key = $1', [key]);
       expect(state.rows[0]?.state).toBe('committed');
       expect(await write(api.url, 'registration', key)).toMatchObject({ status: 409, code: 'IDEMPOTENCY.IN_PROGRESS' });
-    } finally {
-      await owner.query('DROP TRIGGER faults_refuse_store ON platform.idempotency_key');
-      await owner.query('DROP FUNCTION platform.faults_refuse_store()');
-    }
+    });
     // Back: the answer is stored in the background, and the retry replays it.
     await until(async () => (await owner.query<{ state: string }>('SELECT state FROM platform.idempotency_key WHERE key = $1', [key])).rows[0]?.state === 'done', 'the answer to be stored');
     const replay = await call(api.url, 'POST', `/api/v1/partner/regions/${region.slug}/registrations`, partner, registrationBody(key), { 'idempotency-key': key });
@@ -542,16 +552,10 @@ describe('faults: PostgreSQL going away or freezing, SIGTERM', () => {
   });
 
   it('a change that fails to commit frees its key: the retry does it once', async () => {
-    await owner.query(`CREATE FUNCTION exchange.faults_refuse_insert() RETURNS trigger LANGUAGE plpgsql AS
-      $$ BEGIN RAISE EXCEPTION 'terminating connection due to administrator command' USING ERRCODE = 'admin_shutdown'; END $$`);
-    await owner.query('CREATE TRIGGER faults_refuse_insert BEFORE INSERT ON exchange.registration FOR EACH ROW EXECUTE FUNCTION exchange.faults_refuse_insert()');
     const key = randomUUID();
-    try {
+    await whileRefusing('BEFORE INSERT', 'exchange.registration', null, async () => {
       expect(await write(api.url, 'registration', key)).toMatchObject({ status: 503, code: 'SERVICE.UNAVAILABLE' });
-    } finally {
-      await owner.query('DROP TRIGGER faults_refuse_insert ON exchange.registration');
-      await owner.query('DROP FUNCTION exchange.faults_refuse_insert()');
-    }
+    });
     expect((await owner.query('SELECT 1 FROM platform.idempotency_key WHERE key = $1', [key])).rowCount).toBe(0);
     expect(await write(api.url, 'registration', key)).toMatchObject({ status: 201 });
     const rows = await owner.query<{ n: number }>('SELECT count(*)::int AS n FROM exchange.registration WHERE consent_reference = $1', [`faults ${key}`]);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { stopChild } from '../../src/bench/stop-child.js';
 import { freePort } from './test-database.mjs';
 
 /** Where Debian's `pgbouncer` package installs it (CI: `apt-get install -y pgbouncer`, see .ci/run). */
@@ -77,7 +78,7 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
     if (output.length < 20_000) output += chunk.toString('utf8');
   });
   const stop = async (): Promise<void> => {
-    await exit(child);
+    await stopChild(child); // immediate shutdown: the tests have closed their connections
     rmSync(folder, { recursive: true, force: true });
   };
   try {
@@ -130,17 +131,4 @@ async function listening(port: number, child: ChildProcess, output: () => string
     if (Date.now() > deadline) throw new Error(`PgBouncer did not listen on ${String(port)} within 10 s:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-function exit(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve();
-      return;
-    }
-    child.once('exit', () => {
-      resolve();
-    });
-    child.kill('SIGTERM'); // immediate shutdown: the tests have closed their connections
-  });
 }

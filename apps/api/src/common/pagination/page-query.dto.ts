@@ -77,12 +77,23 @@ export function cursorKey(cursor: string | undefined, key: string): string | und
 
 /**
  * One page from `limit + 1` rows fetched in keyset order, the position of the next page taken from the last
- * row of this one (a keyset of several fields, e.g. a sort value and the id as tie-breaker).
+ * row of this one (a keyset of several fields, e.g. a sort value and the id as tie-breaker). A `sortKey` column
+ * (the keyset text a repository selects, e.g. with `exactInstant`) is for the cursor only: `map` never sees it,
+ * so it cannot reach an answer.
  */
-export function toKeysetPage<Row, Item>(rows: Row[], limit: number, map: (row: Row) => Item, positionOf: (row: Row) => Record<string, string>): { items: Item[]; nextCursor: string | null } {
+export function toKeysetPage<Row extends object, Item>(
+  rows: Row[],
+  limit: number,
+  map: (row: NoInfer<Omit<Row, 'sortKey'>>) => Item,
+  positionOf: (row: Row) => Record<string, string>,
+): { items: Item[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { items: page.map(map), nextCursor: rows.length > limit && last !== undefined ? encodeCursor(positionOf(last)) : null };
+  const items = page.map((row) => {
+    const { sortKey: _sortKey, ...columns } = row as Row & { sortKey?: unknown };
+    return map(columns);
+  });
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(positionOf(last)) : null };
 }
 
 /**

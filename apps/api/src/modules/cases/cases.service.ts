@@ -192,7 +192,7 @@ export class CasesService {
       await this.requireCase(manager, id);
       return this.cases.offerGaps(manager, id, query.limit + 1, after);
     });
-    const page = toKeysetPage(rows, query.limit, ({ sortKey: _sortKey, ...row }) => row, (row) => ({ t: row.sortKey, id: row.id }));
+    const page = toKeysetPage(rows, query.limit, (row) => row, (row) => ({ t: row.sortKey, id: row.id }));
     return { items: await this.withNames(page.items), nextCursor: page.nextCursor };
   }
 
@@ -211,7 +211,7 @@ export class CasesService {
     return toKeysetPage(
       rows,
       limit,
-      ({ sortKey: _sortKey, ...row }) => ({ ...row, occurredAt: new Date(row.occurredAt).toISOString(), counsellorName: names.get(row.counsellorId) ?? null }),
+      (row) => ({ ...row, occurredAt: new Date(row.occurredAt).toISOString(), counsellorName: names.get(row.counsellorId) ?? null }),
       (row) => ({ t: row.sortKey, id: row.id }),
     );
   }

@@ -99,7 +99,7 @@ export class ErasureService {
   }
 
   /** The requests with the names of the people involved (one lookup for all). */
-  private async toDtos(rows: ErasureRequestRow[]): Promise<ErasureRequestDto[]> {
+  private async toDtos(rows: Omit<ErasureRequestRow, 'sortKey'>[]): Promise<ErasureRequestDto[]> {
     const names = await this.users.displayNames([...new Set(rows.flatMap((row) => [row.requestedBy, ...(row.decidedBy ? [row.decidedBy] : [])]))]);
     return rows.map((row) => ({
       id: row.id,

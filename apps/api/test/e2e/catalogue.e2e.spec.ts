@@ -93,6 +93,15 @@ describe('partner catalogue', () => {
     expect(updated.body).toMatchObject({ website: 'https://new.example.be', version: partner.version + 1 });
   });
 
+  it('refuses null for an optional field that is not nullable (found by the fuzzer: stored, then answered against the contract)', async () => {
+    const partner = (await as(admin).post('/api/v1/admin/partners', { name: `CVO Null ${unique()}`, type: 'cvo' }).expect(201)).body as Partner;
+    for (const field of ['locations', 'languages', 'startDates', 'costEur']) {
+      const refused = await as(admin).post(`/api/v1/admin/partners/${partner.id}/offers`, { name: 'Nederlands', [field]: null });
+      expect({ field, status: refused.status, errors: [...new Set((refused.body as { errors?: { field: string }[] }).errors?.map((e) => e.field))] }).toEqual({ field, status: 400, errors: [field] });
+    }
+    expect(((await as(counsellorA).get(`/api/v1/partners/${partner.id}/offers`).expect(200)).body as { items: unknown[] }).items).toEqual([]);
+  });
+
   it('refuses a wrong enterprise number, an unknown region and a duplicate enterprise number', async () => {
     const bad = await as(admin).post('/api/v1/admin/partners', { name: `X ${unique()}`, enterpriseNumber: '0203.561.231' });
     expect(bad.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ field: 'enterpriseNumber' }] });

@@ -28,6 +28,9 @@ describe('user and region administration', () => {
     const organisation = await request(server()).post(`/api/v1/regions/${region.slug}/organisations`).set('authorization', coordinator).send({ name: 'CVO Kisp' }).expect(201);
     const organisationId = (organisation.body as { id: string }).id;
     await request(server()).post(`/api/v1/regions/${region.slug}/organisations`).set('authorization', coordinator).send({ name: 'cvo kisp' }).expect(409);
+    // A blank name is a 400 at the field, not a 500 from the database's check (found by the fuzzer).
+    const blank = await request(server()).post(`/api/v1/regions/${region.slug}/organisations`).set('authorization', coordinator).send({ name: ' ' }).expect(400);
+    expect(blank.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ field: 'name' }] });
 
     const counsellor = await ctx.newUser();
     const invited = await request(server())

@@ -1768,12 +1768,16 @@ export interface components {
     CreateCentralUserDto: {
       /** @enum {string} */
       centralRole: 'analyst' | 'platform_admin';
+      /** @description Name as shown to colleagues. */
       displayName: string;
       /** Format: email */
       email: string;
     };
     CreateClientDto: {
-      /** @example Student administration system */
+      /**
+       * @description What the client is, for its owners.
+       * @example Student administration system
+       */
       name: string;
       scopes: ('referrals:read' | 'referrals:write' | 'registrations:write' | 'webhooks:manage')[];
     };
@@ -1968,6 +1972,7 @@ export interface components {
         | 'financing';
     };
     CreateOrganisationDto: {
+      /** @description Name of the member organisation. */
       name: string;
     };
     CreatePartnerDto: {
@@ -2025,7 +2030,10 @@ export interface components {
       share: components['schemas']['ShareChoiceDto'];
     };
     CreateRegionDto: {
-      /** @example Leerwinkel Gent Centrum */
+      /**
+       * @description Name of the region as people know it.
+       * @example Leerwinkel Gent Centrum
+       */
       displayName: string;
       /** @example gent-centrum */
       slug: string;
@@ -2268,11 +2276,13 @@ export interface components {
       member: components['schemas']['MemberDto'];
     };
     InviteCoordinatorDto: {
+      /** @description Name of the region as people know it. */
       displayName: string;
       /** Format: email */
       email: string;
     };
     InviteMemberDto: {
+      /** @description Name as shown to colleagues. */
       displayName: string;
       /** Format: email */
       email: string;
@@ -2285,6 +2295,7 @@ export interface components {
       role: 'counsellor' | 'coordinator';
     };
     InvitePartnerUserDto: {
+      /** @description Name as shown to colleagues. */
       displayName: string;
       /** Format: email */
       email: string;

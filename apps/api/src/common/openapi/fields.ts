@@ -35,10 +35,17 @@ interface FieldOptions {
   nullable?: boolean;
 }
 
+/**
+ * An optional body field that is not nullable: absent skips its rules, null is checked by them (and so refused).
+ * class-validator's IsOptional would let null through to SQL and into answers that document no null.
+ */
+export function OptionalInput(): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined);
+}
+
 function presence(options: FieldOptions): PropertyDecorator[] {
   if (options.nullable) return [ValidateIf((_object, value) => value !== null && value !== undefined)];
-  // Optional is not nullable: absent skips the rules, null is checked (IsOptional would let null through to SQL).
-  if (options.optional) return [ValidateIf((_object, value) => value !== undefined)];
+  if (options.optional) return [OptionalInput()];
   return [];
 }
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CODE_LISTS, REGION_SLUG_PATTERN } from '@leerwinkel/contracts';
-import { CodeField, IntField, TextField } from '../../../common/openapi/fields.js';
+import { CodeField, IntField, OptionalInput, TextField } from '../../../common/openapi/fields.js';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
 const WEBSITE_PATTERN = /^https?:\/\/\S{3,290}$/;
@@ -26,7 +26,7 @@ export class PartnerFieldsDto {
 
 export class CreatePartnerDto extends PartnerFieldsDto {
   @ApiPropertyOptional({ description: 'Slugs of the regions the partner serves.', type: 'array', items: REGION_SLUG_ITEM, maxItems: 300 })
-  @IsOptional()
+  @OptionalInput()
   @IsArray()
   @ArrayMaxSize(300)
   @Matches(REGION_SLUG_PATTERN, { each: true, message: 'regionsServed must hold region slugs' })
@@ -40,7 +40,7 @@ export class UpdatePartnerDto {
   @ApiPropertyOptional({ type: 'string', nullable: true, pattern: WEBSITE_PATTERN.source, maxLength: 298 }) @IsOptional() @Matches(WEBSITE_PATTERN, { message: 'website must be an http(s) address' }) website?: string | null;
   @TextField({ description: 'Description.', maxLength: 4000, nullable: true }) description?: string | null;
   @ApiPropertyOptional({ type: 'array', items: REGION_SLUG_ITEM, maxItems: 300 })
-  @IsOptional()
+  @OptionalInput()
   @IsArray()
   @ArrayMaxSize(300)
   @Matches(REGION_SLUG_PATTERN, { each: true, message: 'regionsServed must hold region slugs' })
@@ -93,7 +93,7 @@ export class ListOffersQueryDto extends PageQueryDto {
 export class OfferLocationDto {
   @TextField({ description: 'Campus or place name.', maxLength: 200, minLength: 1, example: 'Campus Sint-Michiels' }) name!: string;
   @TextField({ description: 'Street and number.', maxLength: 200, optional: true, example: 'Rijselstraat 5' }) address?: string;
-  @ApiPropertyOptional({ pattern: '^[0-9]{4}$', maxLength: 4, example: '8200' }) @IsOptional() @Matches(/^[0-9]{4}$/, { message: 'postalCode must be 4 digits' }) postalCode?: string;
+  @ApiPropertyOptional({ pattern: '^[0-9]{4}$', maxLength: 4, example: '8200' }) @OptionalInput() @Matches(/^[0-9]{4}$/, { message: 'postalCode must be 4 digits' }) postalCode?: string;
   @TextField({ description: 'Municipality.', maxLength: 100, optional: true, example: 'Brugge' }) municipality?: string;
 }
 
@@ -103,26 +103,26 @@ export class OfferFieldsDto {
   @CodeField(CODE_LISTS.educationLevels, { description: 'ISCED level it leads to.', optional: true }) iscedLevel?: string;
   @IntField({ description: 'EQF level (1–8).', optional: true, min: 1, max: 8 }) eqfLevel?: number;
   @ApiPropertyOptional({ description: 'Languages of instruction (ISO 639).', type: 'array', items: { type: 'string', pattern: '^[a-z]{2,3}$', maxLength: 3 }, maxItems: 10, example: ['nl'] })
-  @IsOptional()
+  @OptionalInput()
   @IsArray()
   @ArrayMaxSize(10)
   @Matches(/^[a-z]{2,3}$/, { each: true, message: 'languages must be ISO 639 codes' })
   languages?: string[];
   @ApiPropertyOptional({ type: [OfferLocationDto], maxItems: 20 })
-  @IsOptional()
+  @OptionalInput()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => OfferLocationDto)
   locations?: OfferLocationDto[];
   @ApiPropertyOptional({ type: 'array', items: DATE_ITEM, maxItems: 50, description: 'Start dates (YYYY-MM-DD).' })
-  @IsOptional()
+  @OptionalInput()
   @IsArray()
   @ArrayMaxSize(50)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'startDates must be dates (YYYY-MM-DD)' })
   startDates?: string[];
   @ApiPropertyOptional({ description: 'Cost in euro (0 = free).', minimum: 0, maximum: 100000, type: 'number' })
-  @IsOptional()
+  @OptionalInput()
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)
   @Max(100_000)
@@ -168,12 +168,12 @@ export class UpdateOfferDto {
   @CodeField(CODE_LISTS.educationLevels, { description: 'ISCED level.', optional: true }) iscedLevel?: string;
   @IntField({ description: 'EQF level.', optional: true, min: 1, max: 8 }) eqfLevel?: number;
   @ApiPropertyOptional({ type: 'array', items: DATE_ITEM, maxItems: 50 })
-  @IsOptional()
+  @OptionalInput()
   @IsArray()
   @ArrayMaxSize(50)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'startDates must be dates (YYYY-MM-DD)' })
   startDates?: string[];
-  @ApiPropertyOptional({ minimum: 0, maximum: 100000, type: 'number' }) @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100_000) costEur?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100000, type: 'number' }) @OptionalInput() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100_000) costEur?: number;
   @CodeField(CODE_LISTS.offerStatuses, { description: 'Registration status.', optional: true }) status?: string;
   @IntField({ description: 'The version this change is based on (or If-Match).', optional: true, min: 1, max: 2_147_483_647 }) version?: number;
 }

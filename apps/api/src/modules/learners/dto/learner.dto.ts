@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CODE_LISTS } from '@leerwinkel/contracts';
-import { CodeField, DateField, EmailField, IntField, PhoneField, TextField, UuidField } from '../../../common/openapi/fields.js';
+import { CodeField, DateField, EmailField, IntField, OptionalInput, PhoneField, TextField, UuidField } from '../../../common/openapi/fields.js';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
 const LANGUAGE = '^([a-z]{2,3}|unknown|prefers_not_to_say|not_collected)$';
@@ -39,7 +39,7 @@ export class LearnerFieldsDto {
 
 export class CreateLearnerDto extends LearnerFieldsDto {
   @ApiPropertyOptional({ description: 'Set after a duplicate warning (409) when this is a different person.' })
-  @IsOptional()
+  @OptionalInput()
   @IsBoolean()
   confirmNewPerson?: boolean;
 }
@@ -58,7 +58,7 @@ export class UpdateLearnerDto {
   postalCode?: string | null;
   @TextField({ description: 'Municipality.', maxLength: 100, nullable: true }) municipality?: string | null;
   @ApiPropertyOptional({ pattern: LANGUAGE, maxLength: LANGUAGE_MAX_LENGTH })
-  @IsOptional()
+  @OptionalInput()
   @Matches(new RegExp(LANGUAGE), { message: 'nativeLanguage must be an ISO 639 language code or a data-quality code' })
   nativeLanguage?: string;
   @CodeField(CODE_LISTS.dutchLevels, { description: 'Dutch level (CEFR).', dataQuality: true, optional: true }) dutchLevel?: string;

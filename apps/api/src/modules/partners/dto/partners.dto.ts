@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsIn, MaxLength } from 'class-validator';
 import { PARTNER_SCOPES, type PartnerScope } from '@leerwinkel/contracts';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
+import { TextField } from '../../../common/openapi/fields.js';
 
 export class PartnerDto {
   @ApiProperty({ format: 'uuid', example: '9b2d3f1a-6c4e-4b8a-8f0d-2e7c5a1b9d33' }) id!: string;
@@ -17,7 +18,7 @@ export class PartnerPageDto {
 export class ListPartnersQueryDto extends PageQueryDto {}
 
 export class CreateClientDto {
-  @ApiProperty({ minLength: 1, maxLength: 120, example: 'Student administration system' }) @IsString() @Length(1, 120) name!: string;
+  @TextField({ description: 'What the client is, for its owners.', maxLength: 120, minLength: 1, example: 'Student administration system' }) name!: string;
   @ApiProperty({ enum: PARTNER_SCOPES, isArray: true, maxItems: PARTNER_SCOPES.length })
   @ArrayMinSize(1)
   @ArrayMaxSize(PARTNER_SCOPES.length)
@@ -47,7 +48,7 @@ export class ClientSecretDto {
 
 export class InvitePartnerUserDto {
   @ApiProperty({ format: 'email', maxLength: 254 }) @IsEmail() @MaxLength(254) email!: string;
-  @ApiProperty({ minLength: 1, maxLength: 120 }) @IsString() @Length(1, 120) displayName!: string;
+  @TextField({ description: 'Name as shown to colleagues.', maxLength: 120, minLength: 1 }) displayName!: string;
 }
 
 export class PartnerIdentityDto {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { CODE_LISTS } from '@leerwinkel/contracts';
-import { BooleanField, CodeField, DateField, DateTimeField, TextField, UuidField } from '../../../common/openapi/fields.js';
+import { BooleanField, CodeField, DateField, DateTimeField, OptionalInput, TextField, UuidField } from '../../../common/openapi/fields.js';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
 export class ShareChoiceDto {
@@ -139,7 +139,7 @@ export class RegionReferralTransitionDto {
   @IsIn(['withdrawn', 'declined'])
   to!: 'withdrawn' | 'declined';
   @ApiPropertyOptional({ enum: ['learner_not_interested', 'learner_unreachable', 'learner_practical', 'other'], description: 'Required to decline.' })
-  @IsOptional()
+  @OptionalInput()
   @IsIn(['learner_not_interested', 'learner_unreachable', 'learner_practical', 'other'])
   reason?: string;
   @TextField({ description: 'Note.', maxLength: 2000, optional: true }) note?: string;

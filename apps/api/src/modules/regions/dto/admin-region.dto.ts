@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
 import { REGION_SLUG_PATTERN } from '@leerwinkel/contracts';
+import { TextField } from '../../../common/openapi/fields.js';
 
 export class CreateRegionDto {
   @ApiProperty({ pattern: REGION_SLUG_PATTERN.source, maxLength: 41, example: 'gent-centrum' })
@@ -8,9 +9,7 @@ export class CreateRegionDto {
   @Matches(REGION_SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and hyphens (2 to 41, starting with a letter)' })
   slug!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 120, example: 'Leerwinkel Gent Centrum' })
-  @IsString()
-  @Length(1, 120)
+  @TextField({ description: 'Name of the region as people know it.', maxLength: 120, minLength: 1, example: 'Leerwinkel Gent Centrum' })
   displayName!: string;
 }
 
@@ -30,5 +29,5 @@ export class RegionAdminPageDto {
 
 export class InviteCoordinatorDto {
   @ApiProperty({ format: 'email', maxLength: 254 }) @IsEmail() @MaxLength(254) email!: string;
-  @ApiProperty({ minLength: 1, maxLength: 120 }) @IsString() @Length(1, 120) displayName!: string;
+  @TextField({ description: 'Name of the region as people know it.', maxLength: 120, minLength: 1 }) displayName!: string;
 }

@@ -1,22 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { CENTRAL_ROLES, type CentralRole, REGION_ROLES, type RegionRole } from '@leerwinkel/contracts';
+import { OptionalInput, TextField } from '../../../common/openapi/fields.js';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
 export class InviteMemberDto {
   @ApiProperty({ format: 'email', maxLength: 254 }) @IsEmail() @MaxLength(254) email!: string;
-  @ApiProperty({ minLength: 1, maxLength: 120 }) @IsString() @Length(1, 120) displayName!: string;
+  @TextField({ description: 'Name as shown to colleagues.', maxLength: 120, minLength: 1 }) displayName!: string;
   @ApiProperty({ enum: REGION_ROLES }) @IsIn(REGION_ROLES) role!: RegionRole;
   @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'Member organisation of the region the person works for.' })
-  @IsOptional()
+  @OptionalInput()
   @IsUUID()
   organisationId?: string;
 }
 
 export class UpdateMemberDto {
-  @ApiPropertyOptional({ enum: REGION_ROLES }) @IsOptional() @IsIn(REGION_ROLES) role?: RegionRole;
+  @ApiPropertyOptional({ enum: REGION_ROLES }) @OptionalInput() @IsIn(REGION_ROLES) role?: RegionRole;
   @ApiPropertyOptional({ enum: ['active', 'deactivated'], description: 'deactivated: no access to this region any more.' })
-  @IsOptional()
+  @OptionalInput()
   @IsIn(['active', 'deactivated'])
   status?: 'active' | 'deactivated';
   @ApiPropertyOptional({ type: 'string', format: 'uuid', maxLength: 36, nullable: true })
@@ -53,13 +54,13 @@ export class ListMembersQueryDto extends PageQueryDto {}
 
 export class CreateCentralUserDto {
   @ApiProperty({ format: 'email', maxLength: 254 }) @IsEmail() @MaxLength(254) email!: string;
-  @ApiProperty({ minLength: 1, maxLength: 120 }) @IsString() @Length(1, 120) displayName!: string;
+  @TextField({ description: 'Name as shown to colleagues.', maxLength: 120, minLength: 1 }) displayName!: string;
   @ApiProperty({ enum: CENTRAL_ROLES }) @IsIn(CENTRAL_ROLES) centralRole!: CentralRole;
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional({ enum: ['active', 'deactivated'] }) @IsOptional() @IsIn(['active', 'deactivated']) status?: 'active' | 'deactivated';
-  @ApiPropertyOptional({ enum: CENTRAL_ROLES }) @IsOptional() @IsIn(CENTRAL_ROLES) centralRole?: CentralRole;
+  @ApiPropertyOptional({ enum: ['active', 'deactivated'] }) @OptionalInput() @IsIn(['active', 'deactivated']) status?: 'active' | 'deactivated';
+  @ApiPropertyOptional({ enum: CENTRAL_ROLES }) @OptionalInput() @IsIn(CENTRAL_ROLES) centralRole?: CentralRole;
 }
 
 export class UserDto {
@@ -94,5 +95,5 @@ export class OrganisationListDto {
 }
 
 export class CreateOrganisationDto {
-  @ApiProperty({ minLength: 1, maxLength: 200 }) @IsString() @Length(1, 200) name!: string;
+  @TextField({ description: 'Name of the member organisation.', maxLength: 200, minLength: 1 }) name!: string;
 }
